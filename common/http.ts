@@ -1,0 +1,159 @@
+import crypto from "node:crypto";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { logger } from "./logger";
+
+export const requestIdHeader = "x-request-id";
+
+/** A route beside /graphql, e.g. /health. */
+export type Route = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void> | void;
+
+export interface ServeOptions<Context extends BaseContext> {
+  name: string;
+  host: string;
+  port: number;
+  context: (request: http.IncomingMessage, requestId: string) => Promise<Context>;
+  /** Readiness: the dependencies answer (e.g. the database). */
+  ready: () => Promise<boolean>;
+  routes?: Record<string, Route>;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Serves an Apollo Server over node:http at /graphql, with /health (process up) and /ready (dependencies up).
+ * One implementation for the gateway and every subgraph; each request carries an id that is logged and passed on.
+ */
+export async function serveGraphQL<Context extends BaseContext>(
+  server: ApolloServer<Context>,
+  options: ServeOptions<Context>,
+): Promise<RunningServer> {
+  const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const routes: Record<string, Route> = {
+    "/health": (_request, response) => sendJson(response, 200, { status: "ok", service: options.name }),
+    "/ready": async (_request, response) => {
+      const ready = await options.ready().catch(() => false);
+      sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "unavailable", service: options.name });
+    },
+    "/": (_request, response) => {
+      response.writeHead(302, { location: "/graphql" }).end();
+    },
+    ...options.routes,
+  };
+
+  const httpServer = http.createServer(async (request, response) => {
+    const requestId = headerValue(request.headers[requestIdHeader]) ?? crypto.randomUUID();
+    response.setHeader(requestIdHeader, requestId);
+    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      if (url.pathname !== "/graphql") {
+        const route = routes[url.pathname];
+        if (route) await route(request, response);
+        else sendJson(response, 404, { error: `no route ${url.pathname}` });
+        return;
+      }
+      const body = request.method === "POST" ? await readBody(request, maxBodyBytes) : "";
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+      }
+      const result = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: request.method?.toUpperCase() ?? "GET",
+          headers,
+          search: url.search,
+          body: parseBody(body, headers.get("content-type")),
+        },
+        context: () => options.context(request, requestId),
+      });
+      for (const [name, value] of result.headers) response.setHeader(name, value);
+      response.statusCode = result.status ?? 200;
+      if (result.body.kind === "complete") {
+        response.end(result.body.string);
+      } else {
+        for await (const chunk of result.body.asyncIterator) response.write(chunk);
+        response.end();
+      }
+    } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        sendGraphQLError(response, 413, `request body larger than ${maxBodyBytes} bytes`, "PAYLOAD_TOO_LARGE");
+      } else if (error instanceof SyntaxError) {
+        sendGraphQLError(response, 400, "request body is not valid JSON", "BAD_REQUEST");
+      } else {
+        logger.error({ err: error, requestId, service: options.name }, "request failed");
+        if (!response.headersSent) sendGraphQLError(response, 500, "internal error", "INTERNAL_SERVER_ERROR");
+        else response.end();
+      }
+    }
+  });
+  // Keep-alive from the gateway reuses connections; allow longer than the gateway's idle timeout.
+  httpServer.keepAliveTimeout = 65_000;
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const displayHost = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
+  return {
+    url: `http://${displayHost.includes(":") ? `[${displayHost}]` : displayHost}:${port}/graphql`,
+    port,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        httpServer.close((error) => (error ? reject(error) : resolve()));
+        httpServer.closeAllConnections();
+      }),
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  const single = Array.isArray(value) ? value[0] : value;
+  return single && /^[\w.:-]{1,128}$/.test(single) ? single : undefined;
+}
+
+function parseBody(body: string, contentType: string | undefined): unknown {
+  if (body === "") return undefined;
+  if (contentType?.toLowerCase().includes("application/json")) return JSON.parse(body);
+  return body;
+}
+
+function readBody(request: http.IncomingMessage, maxBytes: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers["content-length"]);
+    if (declared > maxBytes) {
+      request.resume();
+      reject(new BodyTooLarge());
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        request.removeAllListeners("data");
+        request.resume();
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(JSON.stringify(body));
+}
+
+function sendGraphQLError(response: http.ServerResponse, status: number, message: string, code: string): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}

@@ -1,0 +1,77 @@
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import { envPort, envString, subgraphEnvName } from "./config";
+import { subgraphContext, type SubgraphContext } from "./context";
+import { databaseTargetFromEnv, describeTarget, openDatabase, type Database, type DatabaseTarget, type PrismaClientFactory, type PrismaClientLike } from "./database";
+import { serveGraphQL } from "./http";
+import { logger } from "./logger";
+import { seedOnce, type SeedTable } from "./seed";
+
+/** Everything the shared runner needs to know about one subgraph; each subgraph's index.ts exports one. */
+export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
+  name: string;
+  defaultPort: number;
+  /** Builds the federated schema; needs no database, so `npm run compose` can call it. */
+  buildSchema(): Promise<GraphQLSchema>;
+  createPrismaClient: PrismaClientFactory<Client>;
+  createLoaders(prisma: Client): Loaders;
+  seed?(): SeedTable[];
+}
+
+export interface RunningSubgraph<Client = unknown> {
+  name: string;
+  url: string;
+  database: Database<Client>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the subgraph's database (migrations applied), seeds it once, and serves it. Subgraphs listen on loopback
+ * by default: only the gateway should reach them.
+ */
+export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
+  definition: SubgraphDefinition<Client, Loaders>,
+  options: { target?: DatabaseTarget; port?: number; host?: string; seed?: boolean } = {},
+): Promise<RunningSubgraph<Client>> {
+  const target = options.target ?? databaseTargetFromEnv(definition.name);
+  const log = logger.child({ subgraph: definition.name });
+  log.info({ database: describeTarget(target) }, "opening database");
+  const database = await openDatabase(definition.name, target, definition.createPrismaClient);
+  try {
+    if (definition.seed && options.seed !== false) {
+      const seeded = await seedOnce(database.sql, definition.name, definition.seed());
+      log.info(seeded ? "seed data loaded" : "seed data already loaded");
+    }
+    const schema = await definition.buildSchema();
+    const server = new ApolloServer<SubgraphContext<Client, Loaders>>({
+      schema,
+      // The gateway does not ask for traces; answering without them keeps responses small.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      includeStacktraceInErrorResponses: false,
+      csrfPrevention: true,
+    });
+    await server.start();
+    const http = await serveGraphQL(server, {
+      name: definition.name,
+      host: options.host ?? envString("SUBGRAPH_HOST", "127.0.0.1"),
+      port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
+      context: async (request, requestId) => subgraphContext(request, requestId, database.prisma, definition.createLoaders(database.prisma)),
+      ready: async () => (await database.sql.query("SELECT 1")).length === 1,
+    });
+    log.info({ url: http.url }, "subgraph listening");
+    return {
+      name: definition.name,
+      url: http.url,
+      database,
+      async stop() {
+        await http.close();
+        await server.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import path from "node:path";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import type http from "node:http";
+import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
+import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
+import { logger } from "../common/logger";
+
+export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
+
+/** What the gateway passes on to every subgraph it calls for one client request. */
+interface GatewayContext {
+  requestId: string;
+  acceptLanguage?: string;
+}
+
+export interface GatewayOptions {
+  port?: number;
+  host?: string;
+  /** Subgraph URLs by name; a subgraph not named here is reached through `<NAME>_URL` or the supergraph's URL. */
+  subgraphUrls?: Record<string, string>;
+  supergraphSdl?: string;
+}
+
+class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Also called for health checks with an empty context.
+    if (!("requestId" in context)) return;
+    request.http?.headers.set(requestIdHeader, context.requestId);
+    if (context.acceptLanguage) request.http?.headers.set("accept-language", context.acceptLanguage);
+  }
+}
+
+export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
+  const production = process.env.NODE_ENV === "production";
+  const introspection = envFlag("GATEWAY_INTROSPECTION", !production);
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8"),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "") }),
+    logger: logger.child({ service: "gateway" }),
+  });
+  const server = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      envFlag("GATEWAY_SANDBOX", !production)
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+    ],
+  });
+  await server.start();
+  const running = await serveGraphQL(server, {
+    name: "gateway",
+    host: options.host ?? envString("HOST", "0.0.0.0"),
+    port: options.port ?? envPort("PORT", 4000),
+    context: async (request: http.IncomingMessage, requestId) => ({
+      requestId,
+      acceptLanguage: typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
+    }),
+    ready: async () => true,
+  });
+  return {
+    ...running,
+    async close() {
+      await running.close();
+      await server.stop();
+    },
+  };
+}

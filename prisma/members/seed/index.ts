@@ -1,0 +1,43 @@
+import type { SeedTable } from "../../../common/seed";
+import { authorities } from "./authorities";
+import { countries } from "./countries";
+import { memberships } from "./memberships";
+import { networks } from "./networks";
+import { budapestInvited, budapestParties, secondProtocolSignatories } from "./treaties";
+import { sources } from "./sources";
+
+/** The members subgraph's seed: real public facts, each row with its source. Order follows the foreign keys. */
+export function membersSeed(): SeedTable[] {
+  const treatyRow = (
+    countryCode: string,
+    treaty: "BUDAPEST_CONVENTION" | "SECOND_ADDITIONAL_PROTOCOL",
+    status: "PARTY" | "SIGNATORY" | "INVITED",
+    source: string,
+    dates: { signedOn?: string | null; ratifiedOn?: string | null; inForceOn?: string | null } = {},
+  ) => ({
+    countryCode,
+    treaty,
+    status,
+    signedOn: dates.signedOn ?? null,
+    ratifiedOn: dates.ratifiedOn ?? null,
+    inForceOn: dates.inForceOn ?? null,
+    source,
+  });
+  return [
+    { table: "Network", key: ["id"], rows: networks },
+    { table: "Country", key: ["code"], rows: countries() },
+    {
+      table: "TreatyParticipation",
+      key: ["countryCode", "treaty"],
+      rows: [
+        ...budapestParties.map(({ country, inForceOn, source }) => treatyRow(country, "BUDAPEST_CONVENTION", "PARTY", source, { inForceOn })),
+        ...budapestInvited.map(({ country, source }) => treatyRow(country, "BUDAPEST_CONVENTION", "INVITED", source)),
+        ...secondProtocolSignatories.map(({ country, signedOn, ratifiedOn }) =>
+          treatyRow(country, "SECOND_ADDITIONAL_PROTOCOL", "SIGNATORY", sources.secondProtocol, { signedOn, ratifiedOn }),
+        ),
+      ],
+    },
+    { table: "Authority", key: ["id"], rows: authorities },
+    { table: "Membership", key: ["id"], rows: memberships },
+  ];
+}

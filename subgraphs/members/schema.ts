@@ -1,0 +1,23 @@
+import type { GraphQLSchema } from "graphql";
+import { buildFederatedSchema } from "../../common/federation";
+import type { MembersContext } from "./loaders";
+import { normalizeCountryCode } from "./domain";
+import { AuthorityResolver } from "./resolvers/authority";
+import { CountryResolver } from "./resolvers/country";
+import { MembershipResolver } from "./resolvers/membership";
+import { NetworkResolver } from "./resolvers/network";
+
+/** Entity representations come from the gateway but are untrusted: a key of the wrong shape resolves to null. */
+export function buildMembersSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<MembersContext>({
+    resolvers: [NetworkResolver, CountryResolver, AuthorityResolver, MembershipResolver],
+    referenceResolvers: {
+      Network: ({ id }, { loaders }) => (typeof id === "string" ? loaders.networkById.load(id) : null),
+      Country: ({ code }, { loaders }) => {
+        const normalized = typeof code === "string" ? normalizeCountryCode(code) : null;
+        return normalized ? loaders.countryByCode.load(normalized) : null;
+      },
+      Authority: ({ id }, { loaders }) => (typeof id === "string" ? loaders.authorityById.load(id) : null),
+    },
+  });
+}
