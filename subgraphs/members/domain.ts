@@ -50,7 +50,8 @@ export async function countryFilterWhere(
   if (filter.search != null) {
     const search = foldForSearch(filter.search.trim());
     if (search.length > maxSearchLength) throw badUserInput(`search is limited to ${maxSearchLength} characters`, "filter.search");
-    if (search !== "") conditions.push({ searchText: { contains: search } });
+    // Prisma passes `contains` to LIKE as it is: escape its wildcards so they match themselves.
+    if (search !== "") conditions.push({ searchText: { contains: search.replace(/[\\%_]/g, "\\$&") } });
   }
   return { AND: conditions };
 }

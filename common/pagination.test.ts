@@ -1,0 +1,27 @@
+import { encodeCursor, pageWindow, toConnection } from "./pagination";
+
+describe("pageWindow", () => {
+  it("defaults to 20 and fetches one more to know whether a next page exists", () => {
+    expect(pageWindow("countries", {})).toEqual({ size: 20, take: 21, afterKey: undefined });
+  });
+
+  it("reads a cursor of its own list only", () => {
+    expect(pageWindow("countries", { first: 5, after: encodeCursor("countries", "PT") }).afterKey).toBe("PT");
+    expect(() => pageWindow("countries", { after: encodeCursor("networks", "PT") })).toThrow(/after/);
+    expect(() => pageWindow("countries", { after: "%%%" })).toThrow(/after/);
+  });
+
+  it.each([0, -1, 101, 1.5])("rejects first: %p", (first) => {
+    expect(() => pageWindow("countries", { first })).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "first" } }));
+  });
+});
+
+describe("toConnection", () => {
+  it("cuts the extra row and reports the next page", () => {
+    const window = pageWindow("letters", { first: 2 });
+    const connection = toConnection("letters", window, ["a", "b", "c"], (letter) => letter, 3);
+    expect(connection.edges.map((edge) => edge.node)).toEqual(["a", "b"]);
+    expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor("letters", "b") });
+    expect(toConnection("letters", window, [], (letter) => letter, 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+  });
+});

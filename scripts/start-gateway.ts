@@ -1,0 +1,19 @@
+// npm run start:gateway: the gateway alone, reaching subgraphs at <NAME>_URL (or the supergraph's URLs).
+import "reflect-metadata";
+import { logger } from "../common/logger";
+import { startGateway } from "../gateway";
+
+startGateway()
+  .then((gateway) => {
+    logger.info({ url: gateway.url }, "gateway listening");
+    const shutdown = async () => {
+      await gateway.close();
+      process.exit(0);
+    };
+    process.once("SIGINT", () => void shutdown());
+    process.once("SIGTERM", () => void shutdown());
+  })
+  .catch((error) => {
+    logger.error({ err: error }, "start failed");
+    process.exit(1);
+  });

@@ -1,0 +1,38 @@
+import fs from "node:fs";
+import path from "node:path";
+import { parse } from "yaml";
+import { subgraphEnvName } from "../common/config";
+import { subgraphs } from "../subgraphs";
+
+const compose = parse(fs.readFileSync(path.join(__dirname, "..", "docker-compose.yml"), "utf8"));
+const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
+
+describe("docker-compose.yml", () => {
+  it("has PostgreSQL, the gateway and one service per subgraph, and nothing else", () => {
+    expect(Object.keys(compose.services).sort()).toEqual(["gateway", "postgres", ...subgraphs.map((subgraph) => subgraph.name)].sort());
+  });
+
+  it.each(subgraphs.map((subgraph) => [subgraph.name, subgraph.defaultPort] as const))(
+    "starts %s alone on PostgreSQL, in its own schema, reachable by the gateway",
+    (name, port) => {
+      const service = compose.services[name];
+      expect(service.command).toEqual(["npm", "run", "start:subgraph", "--", name]);
+      expect(packageJson.scripts["start:subgraph"]).toBeDefined();
+      const databaseUrl = new URL(service.environment.DATABASE_URL);
+      expect(databaseUrl.protocol).toBe("postgresql:");
+      expect(databaseUrl.hostname).toBe("postgres");
+      expect(databaseUrl.searchParams.get("schema")).toBe(name.replace(/-/g, "_"));
+      expect(service.environment.SUBGRAPH_HOST).toBe("0.0.0.0");
+      expect(service.environment[subgraphEnvName(name, "PORT")]).toBe(String(port));
+      expect(service.depends_on.postgres.condition).toBe("service_healthy");
+      expect(compose.services.gateway.environment[subgraphEnvName(name, "URL")]).toBe(`http://${name}:${port}/graphql`);
+      expect(compose.services.gateway.depends_on[name]).toBeDefined();
+    },
+  );
+
+  it("runs the gateway with its own start script on the published port", () => {
+    expect(compose.services.gateway.command).toEqual(["npm", "run", "start:gateway"]);
+    expect(packageJson.scripts["start:gateway"]).toBeDefined();
+    expect(compose.services.gateway.ports).toContain(`${compose.services.gateway.environment.PORT}:4000`);
+  });
+});

@@ -1,0 +1,36 @@
+import fs from "node:fs";
+import path from "node:path";
+import { composeGraph } from "../gateway/compose";
+import { subgraphs } from "../subgraphs";
+
+describe("committed schema", () => {
+  it("matches what the code builds (run `npm run compose` after a schema change)", async () => {
+    const { subgraphSdl, supergraphSdl } = await composeGraph();
+    const schemaDir = path.join(__dirname, "..", "schema");
+    for (const subgraph of subgraphs) {
+      expect(fs.readFileSync(path.join(schemaDir, `${subgraph.name}.graphql`), "utf8")).toBe(subgraphSdl[subgraph.name]);
+    }
+    expect(fs.readFileSync(path.join(schemaDir, "supergraph.graphql"), "utf8")).toBe(supergraphSdl);
+  });
+
+  it("keeps the public contract of the members subgraph", async () => {
+    const { subgraphSdl } = await composeGraph();
+    const sdl = subgraphSdl.members;
+    for (const contract of [
+      "networks: [Network!]!",
+      "network(id: ID!): Network",
+      "country(code: ID!): Country",
+      "filter: CountryFilter",
+      "): CountryConnection!",
+      /type Network\s+@key\(fields: "id"\)/,
+      /type Country\s+@key\(fields: "code"\)/,
+      /type Authority\s+@key\(fields: "id"\)/,
+      "name(lang: Language): String!",
+      "members(",
+      "budapestConvention: TreatyStatus",
+    ]) {
+      if (typeof contract === "string") expect(sdl).toContain(contract);
+      else expect(sdl).toMatch(contract);
+    }
+  });
+});
