@@ -73,5 +73,5 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json(), headers: response.headers };
+  return { status: response.status, body: (await response.json()) as GraphQLResponse["body"], headers: response.headers };
 }

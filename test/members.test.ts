@@ -1,5 +1,5 @@
 import { budapestInvited, budapestParties } from "../prisma/members/seed/treaties";
-import { startTestGraph, type TestGraph } from "./harness";
+import { postGraphQL, startTestGraph, type TestGraph } from "./harness";
 
 let graph: TestGraph;
 beforeAll(async () => {
@@ -189,9 +189,9 @@ describe("bad input", () => {
     ["no query", {}, 400],
     ["a body that is not JSON", "{not json", 400],
   ])("answers %s with a client error, never a 500", async (_label, body, status) => {
-    const response = await fetch(graph.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body: typeof body === "string" ? body : JSON.stringify(body) });
+    const response = await postGraphQL(graph.gatewayUrl, body);
     expect(response.status).toBe(status);
-    expect((await response.json()).errors.length).toBeGreaterThan(0);
+    expect(response.body.errors!.length).toBeGreaterThan(0);
   });
 
   it("refuses an oversized body with 413", async () => {
@@ -213,22 +213,17 @@ describe("bad input", () => {
 describe("entities", () => {
   it("resolves valid representations and answers null for malformed ones", async () => {
     const members = graph.subgraphs.find((subgraph) => subgraph.name === "members")!;
-    const response = await fetch(members.url, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({
-        query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Country { code } ... on Network { id } } }`,
-        variables: {
-          representations: [
-            { __typename: "Country", code: "pt" },
-            { __typename: "Country", code: { $gt: "" } },
-            { __typename: "Network", id: "gpen" },
-            { __typename: "Network", id: 7 },
-          ],
-        },
-      }),
+    const { body } = await postGraphQL(members.url, {
+      query: `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Country { code } ... on Network { id } } }`,
+      variables: {
+        representations: [
+          { __typename: "Country", code: "pt" },
+          { __typename: "Country", code: { $gt: "" } },
+          { __typename: "Network", id: "gpen" },
+          { __typename: "Network", id: 7 },
+        ],
+      },
     });
-    const body = await response.json();
     expect(body.data._entities).toEqual([{ code: "PT" }, null, { id: "gpen" }, null]);
   });
 });
