@@ -234,6 +234,12 @@ describe("operations", () => {
     expect(headers.get("x-request-id")).toBe("req-42");
   });
 
+  it("serves the Apollo Sandbox landing page to a browser", async () => {
+    const response = await fetch(graph.gatewayUrl, { headers: { accept: "text/html" } });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/embeddable-sandbox/);
+  });
+
   it("answers health and readiness on every service", async () => {
     for (const url of [graph.gatewayUrl, ...graph.subgraphs.map((subgraph) => subgraph.url)]) {
       const base = url.replace(/\/graphql$/, "");
