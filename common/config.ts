@@ -27,3 +27,11 @@ export function envFlag(name: string, fallback: boolean): boolean {
 export function subgraphEnvName(subgraph: string, suffix: string): string {
   return `${subgraph.toUpperCase().replace(/[^A-Z0-9]+/g, "_")}_${suffix}`;
 }
+
+export function envPositiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
+  return value;
+}

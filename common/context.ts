@@ -1,9 +1,14 @@
 import type http from "node:http";
+import { verifyViewerToken, viewerTokenHeader, type Viewer } from "./auth";
 import { languageFromHeader, type Language } from "./language";
 import { logger, type Logger } from "./logger";
 
-/** What every subgraph resolver gets: its database, per-request DataLoaders, the label language, a request log. */
+/**
+ * What every subgraph resolver gets: who asks (from the gateway's signed token only; null when anonymous), its
+ * database, per-request DataLoaders, the label language, a request log.
+ */
 export interface SubgraphContext<Client, Loaders> {
+  viewer: Viewer | null;
   prisma: Client;
   loaders: Loaders;
   language: Language;
@@ -11,13 +16,16 @@ export interface SubgraphContext<Client, Loaders> {
   log: Logger;
 }
 
-export function subgraphContext<Client, Loaders>(
+export async function subgraphContext<Client, Loaders>(
   request: http.IncomingMessage,
   requestId: string,
+  secret: Uint8Array,
   prisma: Client,
   loaders: Loaders,
-): SubgraphContext<Client, Loaders> {
+): Promise<SubgraphContext<Client, Loaders>> {
+  const token = request.headers[viewerTokenHeader];
   return {
+    viewer: await verifyViewerToken(typeof token === "string" ? token : undefined, secret),
     prisma,
     loaders,
     language: languageFromHeader(request.headers["accept-language"]),

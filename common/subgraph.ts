@@ -1,6 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import { internalTokenSecret } from "./auth";
 import { envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
 import { databaseTargetFromEnv, describeTarget, openDatabase, type Database, type DatabaseTarget, type PrismaClientFactory, type PrismaClientLike } from "./database";
@@ -35,6 +36,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
   options: { target?: DatabaseTarget; port?: number; host?: string; seed?: boolean } = {},
 ): Promise<RunningSubgraph<Client>> {
   const target = options.target ?? databaseTargetFromEnv(definition.name);
+  const secret = internalTokenSecret();
   const log = logger.child({ subgraph: definition.name });
   log.info({ database: describeTarget(target) }, "opening database");
   const database = await openDatabase(definition.name, target, definition.createPrismaClient);
@@ -56,7 +58,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       name: definition.name,
       host: options.host ?? envString("SUBGRAPH_HOST", "127.0.0.1"),
       port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
-      context: async (request, requestId) => subgraphContext(request, requestId, database.prisma, definition.createLoaders(database.prisma)),
+      context: (request, requestId) => subgraphContext(request, requestId, secret, database.prisma, definition.createLoaders(database.prisma)),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,
     });
     log.info({ url: http.url }, "subgraph listening");

@@ -4,9 +4,12 @@ import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOp
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
 import type http from "node:http";
+import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
 import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
 import { logger } from "../common/logger";
+import { viewerVerifierFromEnv } from "./auth";
+import { armor, limitsFromEnv } from "./limits";
 
 export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
 
@@ -14,6 +17,8 @@ export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.g
 interface GatewayContext {
   requestId: string;
   acceptLanguage?: string;
+  /** The viewer, signed by the gateway for the subgraphs; absent when anonymous. */
+  viewerToken?: string;
 }
 
 export interface GatewayOptions {
@@ -30,12 +35,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!("requestId" in context)) return;
     request.http?.headers.set(requestIdHeader, context.requestId);
     if (context.acceptLanguage) request.http?.headers.set("accept-language", context.acceptLanguage);
+    if (context.viewerToken) request.http?.headers.set(viewerTokenHeader, context.viewerToken);
   }
 }
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
   const production = process.env.NODE_ENV === "production";
   const introspection = envFlag("GATEWAY_INTROSPECTION", !production);
+  const limits = limitsFromEnv();
+  const protection = armor(limits, introspection);
+  const verifyViewer = viewerVerifierFromEnv();
+  const internalSecret = internalTokenSecret();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8"),
     buildService: ({ name, url }) =>
@@ -45,9 +55,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection,
+    // Without introspection, error messages must not reveal the schema either.
+    hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
-    includeStacktraceInErrorResponses: false,
+    ...protection,
     plugins: [
+      ...protection.plugins,
       envFlag("GATEWAY_SANDBOX", !production)
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
@@ -58,10 +71,15 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     name: "gateway",
     host: options.host ?? envString("HOST", "0.0.0.0"),
     port: options.port ?? envPort("PORT", 4000),
-    context: async (request: http.IncomingMessage, requestId) => ({
-      requestId,
-      acceptLanguage: typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
-    }),
+    maxBodyBytes: limits.maxBodyBytes,
+    context: async (request: http.IncomingMessage, requestId) => {
+      const viewer = await verifyViewer(request.headers.authorization);
+      return {
+        requestId,
+        acceptLanguage: typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
+        viewerToken: viewer ? await signViewerToken(viewer, internalSecret) : undefined,
+      };
+    },
     ready: async () => true,
   });
   return {

@@ -2,7 +2,7 @@ import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
 import type { Prisma } from "../../prisma/members/generated/client";
 import { Treaty, TreatyStatusKind } from "./types/enums";
-import type { CountryFilter } from "./types/inputs";
+import type { AddMembershipInput, CountryFilter } from "./types/inputs";
 import type { TreatyStatus } from "./types/treaty-status";
 
 /** ISO 3166-1 alpha-2 codes are matched case-insensitively; anything else matches nothing. */
@@ -54,4 +54,37 @@ export async function countryFilterWhere(
     if (search !== "") conditions.push({ searchText: { contains: search.replace(/[\\%_]/g, "\\$&") } });
   }
   return { AND: conditions };
+}
+
+export const maxSourceLength = 1000;
+
+/** Checks a new membership against what exists; errors name the input field at fault. */
+export async function validateNewMembership(
+  input: AddMembershipInput,
+  exists: {
+    network(id: string): Promise<boolean>;
+    country(code: string): Promise<boolean>;
+    authorityCountry(id: string): Promise<string | null>;
+  },
+) {
+  if (!(await exists.network(input.network))) throw badUserInput(`no network "${input.network}"`, "input.network");
+  const countryCode = normalizeCountryCode(input.country);
+  if (!countryCode || !(await exists.country(countryCode))) throw badUserInput(`no country "${input.country}"`, "input.country");
+  if (input.authority != null) {
+    const authorityCountry = await exists.authorityCountry(input.authority);
+    if (authorityCountry === null) throw badUserInput(`no authority "${input.authority}"`, "input.authority");
+    if (authorityCountry !== countryCode) throw badUserInput(`authority "${input.authority}" is not of ${countryCode}`, "input.authority");
+  }
+  const source = input.source.trim();
+  if (source === "" || source.length > maxSourceLength) throw badUserInput(`source must be 1 to ${maxSourceLength} characters`, "input.source");
+  return { networkId: input.network, countryCode, authorityId: input.authority ?? null, role: input.role, since: input.since ?? null, source };
+}
+
+/** The day a membership ends: the given date or today (UTC), never before it began. */
+export function membershipEnd(membership: { since: Date | null }, until: Date | null | undefined, now = new Date()): Date {
+  const end = until ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  if (membership.since && end.getTime() < membership.since.getTime()) {
+    throw badUserInput("until must not be before the membership's since", "until");
+  }
+  return end;
 }

@@ -17,6 +17,10 @@ export function createMembersLoaders(prisma: PrismaClient) {
       (ids: readonly string[]) => prisma.authority.findMany({ where: { id: { in: [...ids] } } }),
       (authority) => authority.id,
     ),
+    membershipById: entityLoader(
+      (ids: readonly string[]) => prisma.membership.findMany({ where: { id: { in: [...ids] } } }),
+      (membership) => membership.id,
+    ),
     membershipsByNetwork: groupLoader(
       (networkIds: readonly string[]) =>
         prisma.membership.findMany({ where: { networkId: { in: [...networkIds] } }, orderBy: [{ countryCode: "asc" }, { role: "asc" }] }),

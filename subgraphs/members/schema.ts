@@ -4,13 +4,14 @@ import type { MembersContext } from "./loaders";
 import { normalizeCountryCode } from "./domain";
 import { AuthorityResolver } from "./resolvers/authority";
 import { CountryResolver } from "./resolvers/country";
-import { MembershipResolver } from "./resolvers/membership";
+import { MembershipChangeResolver, MembershipResolver } from "./resolvers/membership";
 import { NetworkResolver } from "./resolvers/network";
+import { ViewerNetworkResolver, ViewerResolver } from "./resolvers/viewer";
 
 /** Entity representations come from the gateway but are untrusted: a key of the wrong shape resolves to null. */
 export function buildMembersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MembersContext>({
-    resolvers: [NetworkResolver, CountryResolver, AuthorityResolver, MembershipResolver],
+    resolvers: [NetworkResolver, CountryResolver, AuthorityResolver, MembershipResolver, MembershipChangeResolver, ViewerResolver, ViewerNetworkResolver],
     referenceResolvers: {
       Network: ({ id }, { loaders }) => (typeof id === "string" ? loaders.networkById.load(id) : null),
       Country: ({ code }, { loaders }) => {

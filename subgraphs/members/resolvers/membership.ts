@@ -1,9 +1,16 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { isCurrentMembership } from "../domain";
+import crypto from "node:crypto";
+import { DateResolver } from "graphql-scalars";
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
+import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
+import { graphError } from "../../../common/errors";
+import { Prisma } from "../../../prisma/members/generated/client";
+import { isCurrentMembership, membershipEnd, validateNewMembership } from "../domain";
 import type { MembersContext } from "../loaders";
+import { AddMembershipInput } from "../types/inputs";
 import { Authority } from "../types/authority";
 import { Country } from "../types/country";
 import { Membership } from "../types/membership";
+import { MembershipChange } from "../types/membership-change";
 import { Network } from "../types/network";
 
 @Resolver(() => Membership)
@@ -23,8 +30,65 @@ export class MembershipResolver {
     return membership.authorityId ? (loaders.authorityById.load(membership.authorityId) as Promise<Authority | null>) : Promise.resolve(null);
   }
 
+  @Mutation(() => Membership, { description: "A network admin adds a membership to their network; recorded in membershipChanges." })
+  async addMembership(@Arg("input", () => AddMembershipInput) input: AddMembershipInput, @Ctx() { viewer, prisma, loaders }: MembersContext): Promise<Membership> {
+    const actor = requireAllowed(viewer, isNetworkAdmin(viewer, input.network), `manage the memberships of ${input.network}`);
+    const valid = await validateNewMembership(input, {
+      network: async (id) => (await loaders.networkById.load(id)) !== null,
+      country: async (code) => (await loaders.countryByCode.load(code)) !== null,
+      authorityCountry: async (id) => (await loaders.authorityById.load(id))?.countryCode ?? null,
+    });
+    try {
+      return (await prisma.$transaction(async (tx) => {
+        const membership = await tx.membership.create({ data: { id: crypto.randomUUID(), ...valid } });
+        await tx.membershipChange.create({
+          data: { membershipId: membership.id, networkId: membership.networkId, action: "ADDED", actorSub: actor.sub, actorName: actor.name, membership: toJson(membership) },
+        });
+        return membership;
+      })) as Membership;
+    } catch (error) {
+      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+        throw graphError("CONFLICT", `${valid.countryCode} already has a current ${valid.role} membership in ${valid.networkId}`);
+      }
+      throw error;
+    }
+  }
+
+  @Mutation(() => Membership, { description: "A network admin ends a membership of their network (kept as history); recorded in membershipChanges." })
+  async endMembership(
+    @Arg("id", () => ID) id: string,
+    @Arg("until", () => DateResolver, { nullable: true, description: "Default: today (UTC)." }) until: Date | null,
+    @Ctx() { viewer, prisma }: MembersContext,
+  ): Promise<Membership> {
+    const actor = requireViewer(viewer);
+    const existing = await prisma.membership.findUnique({ where: { id } });
+    if (!existing) throw graphError("NOT_FOUND", `no membership "${id}"`);
+    requireAllowed(actor, isNetworkAdmin(actor, existing.networkId), `manage the memberships of ${existing.networkId}`);
+    const end = membershipEnd(existing, until);
+    return (await prisma.$transaction(async (tx) => {
+      // Only an open membership ends; a concurrent end makes this match nothing.
+      const { count } = await tx.membership.updateMany({ where: { id, until: null }, data: { until: end } });
+      if (count === 0) throw graphError("CONFLICT", `membership "${id}" has already ended`);
+      const membership = await tx.membership.findUniqueOrThrow({ where: { id } });
+      await tx.membershipChange.create({
+        data: { membershipId: id, networkId: membership.networkId, action: "ENDED", actorSub: actor.sub, actorName: actor.name, membership: toJson(membership) },
+      });
+      return membership;
+    })) as Membership;
+  }
+
   @FieldResolver(() => Boolean, { description: "Not ended." })
   current(@Root() membership: Membership): boolean {
     return isCurrentMembership(membership);
+  }
+}
+
+const toJson = (membership: object) => JSON.parse(JSON.stringify(membership)) as Prisma.InputJsonValue;
+
+@Resolver(() => MembershipChange)
+export class MembershipChangeResolver {
+  @FieldResolver(() => Membership, { description: "The membership as it is now." })
+  async membership(@Root() change: MembershipChange, @Ctx() { loaders }: MembersContext): Promise<Membership> {
+    return (await loaders.membershipById.load(change.membershipId)) as Membership;
   }
 }

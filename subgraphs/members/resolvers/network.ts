@@ -1,9 +1,15 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Guard, isNetworkAdmin } from "../../../common/auth";
+import { badUserInput } from "../../../common/errors";
 import { Language, pickLabel } from "../../../common/language";
+import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
 import { isCurrentMembership } from "../domain";
 import type { MembersContext } from "../loaders";
 import { Membership } from "../types/membership";
+import { MembershipChange } from "../types/membership-change";
 import { Network } from "../types/network";
+
+const MembershipChangeConnection = ConnectionType("MembershipChange", MembershipChange);
 
 @Resolver(() => Network)
 export class NetworkResolver {
@@ -34,5 +40,25 @@ export class NetworkResolver {
   ): Promise<Membership[]> {
     const memberships = (await loaders.membershipsByNetwork.load(network.id)) as Membership[];
     return includeEnded ? memberships : memberships.filter((membership) => isCurrentMembership(membership));
+  }
+
+  @FieldResolver(() => MembershipChangeConnection, { nullable: true, description: "Audit of membership changes, newest first; for the network's admins." })
+  @Guard<Network>((viewer, network) => isNetworkAdmin(viewer, network.id), "the membership changes of this network")
+  async membershipChanges(@Root() network: Network, @Args(() => PageArgs) page: PageArgs, @Ctx() { prisma }: MembersContext): Promise<Connection<MembershipChange>> {
+    const window = pageWindow("membershipChanges", page);
+    // Newest first; the cursor is the position (time, id) of the last change seen.
+    const [atText, afterId] = window.afterKey?.split("|") ?? [];
+    const after = window.afterKey ? new Date(atText) : null;
+    if (after && (Number.isNaN(after.getTime()) || !afterId)) throw badUserInput("after is not a cursor of this list", "after");
+    const where = { networkId: network.id };
+    const [rows, totalCount] = await Promise.all([
+      prisma.membershipChange.findMany({
+        where: after ? { ...where, OR: [{ at: { lt: after } }, { at: after, id: { lt: afterId } }] } : where,
+        orderBy: [{ at: "desc" }, { id: "desc" }],
+        take: window.take,
+      }),
+      prisma.membershipChange.count({ where }),
+    ]);
+    return toConnection("membershipChanges", window, rows, (change) => `${change.at.toISOString()}|${change.id}`, totalCount);
   }
 }

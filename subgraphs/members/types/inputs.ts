@@ -1,5 +1,6 @@
+import { DateResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
-import { Region, TreatyStatusKind } from "./enums";
+import { MembershipRole, Region, TreatyStatusKind } from "./enums";
 
 @InputType({ description: "All given conditions must hold." })
 export class CountryFilter {
@@ -14,4 +15,25 @@ export class CountryFilter {
 
   @Field(() => String, { nullable: true, description: "Part of a name in English, French, Spanish or Portuguese, or the code; accents optional." })
   search?: string | null;
+}
+
+@InputType({ description: "A country (through an authority, where known) joining a network." })
+export class AddMembershipInput {
+  @Field(() => ID)
+  network!: string;
+
+  @Field(() => ID, { description: "ISO 3166-1 alpha-2 code." })
+  country!: string;
+
+  @Field(() => ID, { nullable: true, description: "An authority of that country." })
+  authority?: string | null;
+
+  @Field(() => MembershipRole)
+  role!: MembershipRole;
+
+  @Field(() => DateResolver, { nullable: true })
+  since?: Date | null;
+
+  @Field(() => String, { description: "Where this fact comes from (a decision, a page, a letter)." })
+  source!: string;
 }
