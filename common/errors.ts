@@ -11,3 +11,12 @@ export function badUserInput(message: string, field: string): GraphQLError {
 export function graphError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
 }
+
+/**
+ * A unique constraint said no. Prisma maps it to P2002 with the pg adapter; the PGlite adapter passes the raw
+ * PostgreSQL error (SQLSTATE 23505) as the cause.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { code?: unknown } };
+  return code === "P2002" || cause?.code === "23505";
+}

@@ -2,14 +2,15 @@ import fs from "node:fs";
 import path from "node:path";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginLandingPageLocalDefault, ApolloServerPluginLandingPageProductionDefault } from "@apollo/server/plugin/landingPage/default";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type http from "node:http";
 import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
 import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
 import { logger } from "../common/logger";
 import { viewerVerifierFromEnv } from "./auth";
-import { armor, limitsFromEnv } from "./limits";
+import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
 
 export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
 
@@ -27,6 +28,10 @@ export interface GatewayOptions {
   /** Subgraph URLs by name; a subgraph not named here is reached through `<NAME>_URL` or the supergraph's URL. */
   subgraphUrls?: Record<string, string>;
   supergraphSdl?: string;
+  /** Overrides of the environment's limits and switches (tests). */
+  limits?: Partial<GatewayLimits>;
+  introspection?: boolean;
+  sandbox?: boolean;
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
@@ -41,8 +46,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
   const production = process.env.NODE_ENV === "production";
-  const introspection = envFlag("GATEWAY_INTROSPECTION", !production);
-  const limits = limitsFromEnv();
+  const introspection = options.introspection ?? envFlag("GATEWAY_INTROSPECTION", !production);
+  const sandbox = options.sandbox ?? envFlag("GATEWAY_SANDBOX", !production);
+  const limits = { ...limitsFromEnv(), ...options.limits };
   const protection = armor(limits, introspection);
   const verifyViewer = viewerVerifierFromEnv();
   const internalSecret = internalTokenSecret();
@@ -61,9 +67,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ...protection,
     plugins: [
       ...protection.plugins,
-      envFlag("GATEWAY_SANDBOX", !production)
+      sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();

@@ -1,9 +1,11 @@
 import "reflect-metadata";
 import crypto from "node:crypto";
+import { SignJWT, type JWTPayload } from "jose";
 import pg from "pg";
 import { databaseTargetFromUrl, type DatabaseTarget } from "../common/database";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
-import { startGateway } from "../gateway";
+import { startGateway, type GatewayOptions } from "../gateway";
+import { developmentJwtSecret } from "../gateway/auth";
 import { subgraphs } from "../subgraphs";
 
 /**
@@ -42,12 +44,13 @@ export interface TestGraph {
 }
 
 /** Every subgraph on a fresh, seeded database and a free port, and the gateway over them, in this process. */
-export async function startTestGraph(): Promise<TestGraph> {
+export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port" | "host" | "subgraphUrls"> = {}): Promise<TestGraph> {
   const running: RunningSubgraph<any>[] = [];
   for (const definition of subgraphs) {
     running.push(await startSubgraph(definition, { target: testTarget(definition.name), port: 0 }));
   }
   const gateway = await startGateway({
+    ...gatewayOptions,
     port: 0,
     host: "127.0.0.1",
     subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
@@ -75,3 +78,17 @@ export async function postGraphQL(url: string, body: unknown, headers: Record<st
   });
   return { status: response.status, body: (await response.json()) as GraphQLResponse["body"], headers: response.headers };
 }
+
+/** A client token as an identity provider would issue it (HS256 with the development secret unless told). */
+export async function clientToken(
+  claims: Record<string, unknown>,
+  options: { secret?: string; expiresIn?: string | number } = {},
+): Promise<string> {
+  return new SignJWT(claims as JWTPayload)
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? "1h")
+    .sign(new TextEncoder().encode(options.secret ?? developmentJwtSecret));
+}
+
+export const bearer = (token: string) => ({ authorization: `Bearer ${token}` });

@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import { DateResolver } from "graphql-scalars";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
-import { graphError } from "../../../common/errors";
-import { Prisma } from "../../../prisma/members/generated/client";
+import { graphError, isUniqueViolation } from "../../../common/errors";
+import type { Prisma } from "../../../prisma/members/generated/client";
 import { isCurrentMembership, membershipEnd, validateNewMembership } from "../domain";
 import type { MembersContext } from "../loaders";
 import { AddMembershipInput } from "../types/inputs";
@@ -47,7 +47,7 @@ export class MembershipResolver {
         return membership;
       })) as Membership;
     } catch (error) {
-      if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      if (isUniqueViolation(error)) {
         throw graphError("CONFLICT", `${valid.countryCode} already has a current ${valid.role} membership in ${valid.networkId}`);
       }
       throw error;
