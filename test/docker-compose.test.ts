@@ -23,12 +23,20 @@ describe("docker-compose.yml", () => {
       expect(databaseUrl.hostname).toBe("postgres");
       expect(databaseUrl.searchParams.get("schema")).toBe(name.replace(/-/g, "_"));
       expect(service.environment.SUBGRAPH_HOST).toBe("0.0.0.0");
+      // Production images need the secret the gateway signs viewer tokens with, the same on both sides.
+      expect(service.environment.INTERNAL_TOKEN_SECRET).toBe(compose.services.gateway.environment.INTERNAL_TOKEN_SECRET);
       expect(service.environment[subgraphEnvName(name, "PORT")]).toBe(String(port));
       expect(service.depends_on.postgres.condition).toBe("service_healthy");
       expect(compose.services.gateway.environment[subgraphEnvName(name, "URL")]).toBe(`http://${name}:${port}/graphql`);
       expect(compose.services.gateway.depends_on[name]).toBeDefined();
     },
   );
+
+  it("gives the gateway the secrets production requires", () => {
+    const environment = compose.services.gateway.environment;
+    expect(environment.INTERNAL_TOKEN_SECRET).toMatch(/^\$\{INTERNAL_TOKEN_SECRET:\?/);
+    expect(environment.JWT_SECRET ?? environment.JWT_JWKS_URL).toBeDefined();
+  });
 
   it("runs the gateway with its own start script on the published port", () => {
     expect(compose.services.gateway.command).toEqual(["npm", "run", "start:gateway"]);
