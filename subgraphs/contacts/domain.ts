@@ -1,0 +1,128 @@
+import { badUserInput } from "../../common/errors";
+import { RequestKind } from "../../common/request-kind";
+import { ContactPointKind } from "./types/contact-point";
+import type { ContactPointDetailsInput } from "./types/inputs";
+
+interface Schedule {
+  twentyFourSeven: boolean;
+  officeDays: number[];
+  opensAt: string | null;
+  closesAt: string | null;
+  timeZone: string | null;
+}
+
+/** Valid now: started, and not replaced or ended yet. */
+export function isCurrentContactPoint(point: { validFrom: Date; validTo: Date | null }, now: Date): boolean {
+  return point.validFrom.getTime() <= now.getTime() && (point.validTo === null || point.validTo.getTime() > now.getTime());
+}
+
+const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/** Weekday (1 = Monday) and "HH:MM" at `now` in an IANA time zone. */
+export function localTime(now: Date, timeZone: string): { weekday: number; time: string } {
+  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(now);
+  const part = (type: string) => parts.find((entry) => entry.type === type)!.value;
+  return { weekday: weekdays.indexOf(part("weekday")) + 1, time: `${part("hour")}:${part("minute")}` };
+}
+
+/** Reachable at `now`: a 24/7 point always; otherwise within its office hours in its own time zone. */
+export function isReachable(point: Schedule, now: Date): boolean {
+  if (point.twentyFourSeven) return true;
+  if (!point.timeZone || !point.opensAt || !point.closesAt) return false;
+  const { weekday, time } = localTime(now, point.timeZone);
+  return point.officeDays.includes(weekday) && time >= point.opensAt && time < point.closesAt;
+}
+
+const urgentMeasures: RequestKind[] = [
+  RequestKind.PRESERVATION,
+  RequestKind.PRESERVATION_EXTENSION,
+  RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE,
+  RequestKind.EMERGENCY_DISCLOSURE,
+  RequestKind.EMERGENCY_MLA,
+];
+const mlaMeasures: RequestKind[] = [RequestKind.MLA_SUBSCRIBER_INFORMATION, RequestKind.MLA_STORED_DATA];
+
+/**
+ * Which kinds of contact point answer a measure, best first (the finder's ranking rules):
+ * - urgent measures — preservation (Arts. 29, 30), emergencies (2AP Arts. 9, 10), or any measure marked urgent —
+ *   go to the 24/7 point first (Art. 35), then the MLA central authority (Art. 27), then network contact points;
+ * - mutual legal assistance that is not urgent goes to the Art. 27 central authority first, then the 24/7 point
+ *   (which coordinates with it, Art. 35(2)), then network contact points;
+ * - anything else goes to the network contact points first, who know whom to ask, then the 24/7 point and the
+ *   central authority.
+ * National correspondents come last; extradition authorities (Art. 24) answer none of these measures.
+ */
+export function kindsForMeasure(measure: RequestKind, urgent: boolean): ContactPointKind[] {
+  const { TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT } = ContactPointKind;
+  if (urgent || urgentMeasures.includes(measure)) return [TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT];
+  if (mlaMeasures.includes(measure)) return [CENTRAL_AUTHORITY_MLA, TWENTY_FOUR_SEVEN, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT];
+  return [NETWORK_CONTACT_POINT, TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NATIONAL_CORRESPONDENT];
+}
+
+/** Ranks a country's current points for a measure: by kind (above), then reachable now, then most recently verified. */
+export function rankContactPoints<Point extends Schedule & { kind: ContactPointKind; lastVerifiedAt: Date | null; id: string }>(
+  points: Point[],
+  measure: RequestKind,
+  urgent: boolean,
+  now: Date,
+): Point[] {
+  const kinds = kindsForMeasure(measure, urgent);
+  return points
+    .filter((point) => kinds.includes(point.kind))
+    .map((point) => ({ point, kind: kinds.indexOf(point.kind), reachable: isReachable(point, now) ? 0 : 1, verified: -(point.lastVerifiedAt?.getTime() ?? 0) }))
+    .sort((a, b) => a.kind - b.kind || a.reachable - b.reachable || a.verified - b.verified || a.point.id.localeCompare(b.point.id))
+    .map(({ point }) => point);
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone.includes("/") || timeZone === "UTC";
+  } catch {
+    return false;
+  }
+}
+
+const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Checks new contact-point details; errors name the input field at fault. */
+export function validateDetails(details: ContactPointDetailsInput, field = "details") {
+  const text = (value: string | null | undefined, name: string, max = 300) => {
+    const trimmed = value?.trim() ?? null;
+    if (trimmed !== null && (trimmed === "" || trimmed.length > max)) throw badUserInput(`${name} must be 1 to ${max} characters`, `${field}.${name}`);
+    return trimmed;
+  };
+  if (details.email != null && !email.test(details.email)) throw badUserInput("email is not an e-mail address", `${field}.email`);
+  if (details.languages.length === 0 || !details.languages.every((language) => /^[a-z]{2}$/.test(language))) {
+    throw badUserInput("languages must be ISO 639-1 codes such as pt, es, en", `${field}.languages`);
+  }
+  const hours = details.officeHours;
+  if (!details.twentyFourSeven && !hours) throw badUserInput("office hours are required unless the point is 24/7", `${field}.officeHours`);
+  if (hours) {
+    if (hours.days.length === 0 || !hours.days.every((day) => Number.isInteger(day) && day >= 1 && day <= 7)) {
+      throw badUserInput("days must be ISO weekdays 1 (Monday) to 7", `${field}.officeHours.days`);
+    }
+    if (!time.test(hours.opensAt)) throw badUserInput("opensAt must be HH:MM", `${field}.officeHours.opensAt`);
+    if (!time.test(hours.closesAt) || hours.closesAt <= hours.opensAt) throw badUserInput("closesAt must be HH:MM after opensAt", `${field}.officeHours.closesAt`);
+    if (!isTimeZone(hours.timeZone)) throw badUserInput(`unknown IANA time zone "${hours.timeZone}"`, `${field}.officeHours.timeZone`);
+  }
+  const source = text(details.source, "source", 1000);
+  if (!source) throw badUserInput("source is required", `${field}.source`);
+  return {
+    authorityId: details.authority ?? null,
+    institution: text(details.institution, "institution"),
+    personName: text(details.personName, "personName"),
+    personTitle: text(details.personTitle, "personTitle"),
+    email: details.email ?? null,
+    phone: text(details.phone, "phone", 50),
+    secureChannel: text(details.secureChannel, "secureChannel"),
+    languages: [...new Set(details.languages)],
+    twentyFourSeven: details.twentyFourSeven,
+    officeDays: hours ? [...new Set(hours.days)].sort() : [],
+    opensAt: hours?.opensAt ?? null,
+    closesAt: hours?.closesAt ?? null,
+    timeZone: hours?.timeZone ?? null,
+    source,
+  };
+}

@@ -1,0 +1,37 @@
+import type { SubgraphContext } from "../../common/context";
+import { entityLoader, groupLoader } from "../../common/loaders";
+import type { Prisma, PrismaClient } from "../../prisma/contacts/generated/client";
+
+/** Entries valid at `now`, in SQL. */
+export const currentAt = (now: Date): Prisma.ContactPointWhereInput => ({
+  validFrom: { lte: now },
+  OR: [{ validTo: null }, { validTo: { gt: now } }],
+});
+
+const byKindThenId = [{ kind: "asc" as const }, { id: "asc" as const }];
+
+/** One DataLoader per entity fetch and relation, made per request; relations list current entries. */
+export function createContactsLoaders(prisma: PrismaClient) {
+  const now = new Date();
+  return {
+    contactPointById: entityLoader(
+      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { id: { in: [...ids] } } }),
+      (point) => point.id,
+    ),
+    contactPointsByCountry: groupLoader(
+      (codes: readonly string[]) => prisma.contactPoint.findMany({ where: { countryCode: { in: [...codes] }, ...currentAt(now) }, orderBy: byKindThenId }),
+      (point) => point.countryCode,
+    ),
+    contactPointsByNetwork: groupLoader(
+      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { networkId: { in: [...ids] }, ...currentAt(now) }, orderBy: [{ countryCode: "asc" }, ...byKindThenId] }),
+      (point) => point.networkId!,
+    ),
+    contactPointsByAuthority: groupLoader(
+      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { authorityId: { in: [...ids] }, ...currentAt(now) }, orderBy: byKindThenId }),
+      (point) => point.authorityId!,
+    ),
+  };
+}
+
+export type ContactsLoaders = ReturnType<typeof createContactsLoaders>;
+export type ContactsContext = SubgraphContext<PrismaClient, ContactsLoaders>;

@@ -1,0 +1,184 @@
+import crypto from "node:crypto";
+import { DateTimeISOResolver } from "graphql-scalars";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Guard, isMemberOf, isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
+import { badUserInput, graphError } from "../../../common/errors";
+import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
+import { RequestKind } from "../../../common/request-kind";
+import type { Prisma } from "../../../prisma/contacts/generated/client";
+import { isCurrentContactPoint, isReachable, rankContactPoints, validateDetails } from "../domain";
+import { currentAt, type ContactsContext } from "../loaders";
+import { Availability, ContactChannels, ContactPerson, ContactPoint } from "../types/contact-point";
+import { ContactPointDetailsInput, ContactPointFilter } from "../types/inputs";
+import { Authority, Country, Network } from "../types/stubs";
+
+const ContactPointConnection = ConnectionType("ContactPoint", ContactPoint);
+const maxStaleDays = 3650;
+
+/** Person-level facts are for members of the contact point's network (shared/DESIGN.md §5). */
+const peerOf = (viewer: Parameters<typeof isMemberOf>[0], point: ContactPoint) => point.networkId !== null && isMemberOf(viewer, point.networkId);
+
+function countryCode(code: string, field: string): string {
+  const upper = code.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper)) throw badUserInput(`${field} must be an ISO 3166-1 alpha-2 code`, field);
+  return upper;
+}
+
+@Resolver(() => ContactPoint)
+export class ContactPointResolver {
+  @Query(() => ContactPoint, { nullable: true })
+  contactPoint(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint | null> {
+    return loaders.contactPointById.load(id) as Promise<ContactPoint | null>;
+  }
+
+  @Query(() => ContactPointConnection, { description: "Contact points by id, filtered, a page at a time." })
+  async contactPoints(
+    @Arg("filter", () => ContactPointFilter, { nullable: true }) filter: ContactPointFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { prisma }: ContactsContext,
+  ): Promise<Connection<ContactPoint>> {
+    const window = pageWindow("contactPoints", page);
+    const conditions: Prisma.ContactPointWhereInput[] = [];
+    if (filter?.country != null) conditions.push({ countryCode: countryCode(filter.country, "filter.country") });
+    if (filter?.network != null) conditions.push({ networkId: filter.network });
+    if (filter?.kind != null) conditions.push({ kind: filter.kind });
+    if (filter?.language != null) {
+      if (!/^[a-z]{2}$/.test(filter.language)) throw badUserInput("language must be an ISO 639-1 code such as pt", "filter.language");
+      conditions.push({ languages: { has: filter.language } });
+    }
+    if (filter?.current ?? true) conditions.push(currentAt(new Date()));
+    const where = { AND: conditions };
+    const [rows, totalCount] = await Promise.all([
+      prisma.contactPoint.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take }),
+      prisma.contactPoint.count({ where }),
+    ]);
+    return toConnection("contactPoints", window, rows as ContactPoint[], (point) => point.id, totalCount);
+  }
+
+  @Query(() => [ContactPoint], {
+    description:
+      "Whom to call in a country for a measure, best first: for urgent preservation and emergencies the 24/7 point, for mutual legal assistance the Art. 27 central authority, else the network contact points; then those reachable now, then the most recently verified.",
+  })
+  async findContactPoints(
+    @Arg("country", () => ID) country: string,
+    @Arg("measure", () => RequestKind) measure: RequestKind,
+    @Arg("urgent", () => Boolean, { defaultValue: false }) urgent: boolean,
+    @Arg("at", () => DateTimeISOResolver, { nullable: true, description: "Rank as of this moment (default now)." }) at: Date | null,
+    @Ctx() { prisma }: ContactsContext,
+  ): Promise<ContactPoint[]> {
+    const now = at ?? new Date();
+    const points = await prisma.contactPoint.findMany({ where: { countryCode: countryCode(country, "country"), ...currentAt(now) } });
+    return rankContactPoints(points as ContactPoint[], measure, urgent, now);
+  }
+
+  @Query(() => [ContactPoint], { description: "Current entries of the networks you administer not confirmed for this many days, oldest first." })
+  async staleContactPoints(@Arg("olderThanDays", () => Int) olderThanDays: number, @Ctx() { viewer, prisma }: ContactsContext): Promise<ContactPoint[]> {
+    const admin = requireViewer(viewer);
+    const networks = Object.keys(admin.networks).filter((networkId) => isNetworkAdmin(admin, networkId));
+    requireAllowed(admin, networks.length > 0, "review contact points (network admins only)");
+    if (!Number.isInteger(olderThanDays) || olderThanDays < 1 || olderThanDays > maxStaleDays) {
+      throw badUserInput(`olderThanDays must be between 1 and ${maxStaleDays}`, "olderThanDays");
+    }
+    const now = new Date();
+    const before = new Date(now.getTime() - olderThanDays * 86_400_000);
+    return (await prisma.contactPoint.findMany({
+      where: { networkId: { in: networks }, ...currentAt(now), AND: [{ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }] }] },
+      orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
+    })) as ContactPoint[];
+  }
+
+  @Mutation(() => ContactPoint, { description: "A network admin confirms that an entry of their network is still right." })
+  async confirmContactPoint(@Arg("id", () => ID) id: string, @Ctx() { viewer, prisma }: ContactsContext): Promise<ContactPoint> {
+    const actor = requireViewer(viewer);
+    const point = await this.managed(id, actor, prisma);
+    const { count } = await prisma.contactPoint.updateMany({ where: { id, validTo: null }, data: { lastVerifiedAt: new Date(), lastVerifiedBy: actor.sub } });
+    if (count === 0) throw graphError("CONFLICT", `contact point "${point.id}" has been replaced`);
+    return (await prisma.contactPoint.findUniqueOrThrow({ where: { id } })) as ContactPoint;
+  }
+
+  @Mutation(() => ContactPoint, { description: "A network admin replaces an entry: the old one is kept as history (validTo, replacedBy)." })
+  async replaceContactPoint(
+    @Arg("id", () => ID) id: string,
+    @Arg("details", () => ContactPointDetailsInput) details: ContactPointDetailsInput,
+    @Ctx() { viewer, prisma }: ContactsContext,
+  ): Promise<ContactPoint> {
+    const actor = requireViewer(viewer);
+    const old = await this.managed(id, actor, prisma);
+    const valid = validateDetails(details);
+    const now = new Date();
+    return (await prisma.$transaction(async (tx) => {
+      const replacement = await tx.contactPoint.create({
+        data: { ...valid, id: crypto.randomUUID(), kind: old.kind, networkId: old.networkId, countryCode: old.countryCode, validFrom: now, lastVerifiedAt: now, lastVerifiedBy: actor.sub },
+      });
+      // Only a current entry is replaced; of two concurrent replacements one finds it gone and rolls back.
+      const { count } = await tx.contactPoint.updateMany({ where: { id, validTo: null }, data: { validTo: now, replacedById: replacement.id } });
+      if (count === 0) throw graphError("CONFLICT", `contact point "${id}" has already been replaced`);
+      return replacement;
+    })) as ContactPoint;
+  }
+
+  /** The entry, if the actor administers its network. */
+  private async managed(id: string, actor: NonNullable<ContactsContext["viewer"]>, prisma: ContactsContext["prisma"]) {
+    const point = await prisma.contactPoint.findUnique({ where: { id } });
+    if (!point) throw graphError("NOT_FOUND", `no contact point "${id}"`);
+    requireAllowed(actor, point.networkId !== null && isNetworkAdmin(actor, point.networkId), "manage this contact point (its network's admins only)");
+    return point;
+  }
+
+  @FieldResolver(() => Network, { nullable: true })
+  network(@Root() point: ContactPoint): Network | null {
+    return point.networkId ? { id: point.networkId } : null;
+  }
+
+  @FieldResolver(() => Country)
+  country(@Root() point: ContactPoint): Country {
+    return { code: point.countryCode };
+  }
+
+  @FieldResolver(() => Authority, { nullable: true })
+  authority(@Root() point: ContactPoint): Authority | null {
+    return point.authorityId ? { id: point.authorityId } : null;
+  }
+
+  @FieldResolver(() => ContactPerson, { nullable: true, description: "For members of the contact point's network." })
+  @Guard<ContactPoint>(peerOf, "the person of this contact point")
+  person(@Root() point: ContactPoint): ContactPerson | null {
+    return point.personName ? { name: point.personName, title: point.personTitle } : null;
+  }
+
+  @FieldResolver(() => ContactChannels, { nullable: true, description: "For members of the contact point's network." })
+  @Guard<ContactPoint>(peerOf, "the channels of this contact point")
+  channels(@Root() point: ContactPoint): ContactChannels {
+    return { email: point.email, phone: point.phone, secureChannel: point.secureChannel };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Who last confirmed the entry; for the network's admins." })
+  @Guard<ContactPoint>((viewer, point) => point.networkId !== null && isNetworkAdmin(viewer, point.networkId), "who verified this contact point")
+  lastVerifiedBy(@Root() point: ContactPoint): string | null {
+    return point.lastVerifiedBy;
+  }
+
+  @FieldResolver(() => Availability)
+  availability(@Root() point: ContactPoint): Availability {
+    const hasHours = point.timeZone !== null && point.opensAt !== null && point.closesAt !== null && point.officeDays.length > 0;
+    return {
+      twentyFourSeven: point.twentyFourSeven,
+      officeHours: hasHours ? { days: point.officeDays, opensAt: point.opensAt!, closesAt: point.closesAt!, timeZone: point.timeZone! } : null,
+    };
+  }
+
+  @FieldResolver(() => Boolean, { description: "Reachable at that moment (default now): 24/7, or within office hours in its own time zone." })
+  reachableNow(@Root() point: ContactPoint, @Arg("at", () => DateTimeISOResolver, { nullable: true }) at: Date | null): boolean {
+    return isCurrentContactPoint(point, at ?? new Date()) && isReachable(point, at ?? new Date());
+  }
+
+  @FieldResolver(() => Boolean, { description: "Valid now (not replaced)." })
+  current(@Root() point: ContactPoint): boolean {
+    return isCurrentContactPoint(point, new Date());
+  }
+
+  @FieldResolver(() => ContactPoint, { nullable: true, description: "The entry that replaced this one." })
+  replacedBy(@Root() point: ContactPoint, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint | null> {
+    return point.replacedById ? (loaders.contactPointById.load(point.replacedById) as Promise<ContactPoint | null>) : Promise.resolve(null);
+  }
+}

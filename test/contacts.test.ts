@@ -1,0 +1,237 @@
+import { budapestParties } from "../prisma/members/seed/treaties";
+import { bearer, clientToken, startTestGraph, type TestGraph } from "./harness";
+
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+afterAll(() => graph?.close());
+
+const as = async (networks: Record<string, string[]>, sub = "tester") => bearer(await clientToken({ sub, networks }));
+const ejcnAdmin = () => as({ ejcn: ["MEMBER", "NETWORK_ADMIN"] }, "ejcn-admin");
+
+// Monday 23 Nov 2026: 09:00 UTC is 10:00 in Oslo and 09:00 in Lisbon.
+const mondayMorning = "2026-11-23T09:00:00.000Z";
+const mondayEvening = "2026-11-23T20:00:00.000Z";
+const saturdayMorning = "2026-11-28T09:00:00.000Z";
+
+const finder = `query ($country: ID!, $measure: RequestKind!, $urgent: Boolean, $at: DateTimeISO) {
+  findContactPoints(country: $country, measure: $measure, urgent: $urgent, at: $at) { id kind reachableNow(at: $at) languages }
+}`;
+const ranked = async (country: string, measure: string, at = mondayMorning, urgent = false) => {
+  const { body } = await graph.query(finder, { country, measure, urgent, at });
+  expect(body.errors).toBeUndefined();
+  return body.data.findContactPoints as { id: string; kind: string; reachableNow: boolean; languages: string[] }[];
+};
+
+describe("who sees what", () => {
+  const query = `{ contactPoint(id: "cp-ejcn-pt") { id kind country { code name } network { id } languages availability { officeHours { timeZone } } person { name } channels { email phone } } }`;
+
+  it("shows anonymous callers the institution, not the person or channels", async () => {
+    const { body } = await graph.query(query);
+    expect(body.data.contactPoint).toMatchObject({ id: "cp-ejcn-pt", kind: "NETWORK_CONTACT_POINT", country: { code: "PT", name: "Portugal" }, network: { id: "ejcn" }, person: null, channels: null });
+    expect(body.data.contactPoint.availability.officeHours.timeZone).toBe("Europe/Lisbon");
+    expect(body.errors!.map((error) => [error.path!.at(-1), error.extensions!.code])).toEqual([["person", "FORBIDDEN"], ["channels", "FORBIDDEN"]]);
+  });
+
+  it("shows members of the same network the person and channels", async () => {
+    const { body } = await graph.query(query, {}, await as({ ejcn: ["MEMBER"] }));
+    expect(body.errors).toBeUndefined();
+    expect(body.data.contactPoint.person.name).toMatch(/\(fictional\)$/);
+    expect(body.data.contactPoint.channels.email).toBe("ejcn-pt@contact-point.example");
+  });
+
+  it("hides them from members of another network", async () => {
+    const { body } = await graph.query(query, {}, await as({ "forum-cibercrime": ["MEMBER", "NETWORK_ADMIN"] }));
+    expect(body.data.contactPoint.person).toBeNull();
+    expect(body.errors![0].extensions!.code).toBe("FORBIDDEN");
+  });
+
+  it("keeps published designations institution-level", async () => {
+    const { body } = await graph.query(`{ contactPoint(id: "no-art35-kripos") { kind authority { name country { code } } validFrom source person { name } } }`, {}, await as({ "coe-24-7": ["MEMBER"] }));
+    expect(body.data.contactPoint).toMatchObject({ kind: "TWENTY_FOUR_SEVEN", authority: { name: expect.stringContaining("KRIPOS"), country: { code: "NO" } }, person: null });
+    expect(body.data.contactPoint.validFrom).toBe("2026-01-01T00:00:00.000Z");
+  });
+});
+
+describe("findContactPoints", () => {
+  it("sends urgent preservation to the 24/7 point first, then the central authority, then the network", async () => {
+    for (const measure of ["PRESERVATION", "PRESERVATION_EXTENSION", "TRAFFIC_DATA_PARTIAL_DISCLOSURE", "EMERGENCY_DISCLOSURE", "EMERGENCY_MLA"]) {
+      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual(["no-art35-kripos", "no-art27-riksadvokaten", "cp-ejcn-no"]);
+    }
+  });
+
+  it("sends mutual legal assistance to the Art. 27 central authority first", async () => {
+    for (const measure of ["MLA_SUBSCRIBER_INFORMATION", "MLA_STORED_DATA"]) {
+      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual(["no-art27-riksadvokaten", "no-art35-kripos", "cp-ejcn-no"]);
+    }
+  });
+
+  it("sends other assistance to the network contact points first, unless urgent", async () => {
+    for (const measure of ["GENERAL_ASSISTANCE", "DOMAIN_REGISTRATION_INFORMATION"]) {
+      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual(["cp-ejcn-no", "no-art35-kripos", "no-art27-riksadvokaten"]);
+      expect((await ranked("NO", measure, mondayMorning, true))[0].id).toBe("no-art35-kripos");
+    }
+  });
+
+  it("never offers the extradition authority for these measures", async () => {
+    const ids = (await ranked("EC", "MLA_STORED_DATA")).map((point) => point.id);
+    expect(ids).toEqual(["ec-art27-general-prosecutor", "ec-art35-general-prosecutor", "cp-ciberred-ec"]);
+  });
+
+  it("says who is reachable, by office hours in each point's own time zone", async () => {
+    const at = (instant: string, country: string) => ranked(country, "GENERAL_ASSISTANCE", instant);
+    // 10:00 in Oslo on a Monday; 20:00 UTC is 21:00 there; Saturday is closed. The 24/7 point is always reachable.
+    expect((await at(mondayMorning, "NO")).map((point) => point.reachableNow)).toEqual([true, true, false]);
+    expect((await at(mondayEvening, "NO")).map((point) => point.reachableNow)).toEqual([false, true, false]);
+    expect((await at(saturdayMorning, "NO")).map((point) => point.reachableNow)).toEqual([false, true, false]);
+    // 09:00 UTC is 06:00 in Santiago (UTC-3 in November); 13:00 UTC is 10:00 there.
+    expect((await at(mondayMorning, "CL")).find((point) => point.id === "cp-ciberred-cl")!.reachableNow).toBe(false);
+    expect((await at("2026-11-23T13:00:00.000Z", "CL")).find((point) => point.id === "cp-ciberred-cl")!.reachableNow).toBe(true);
+  });
+
+  it("tells the working languages", async () => {
+    expect((await ranked("PT", "GENERAL_ASSISTANCE"))[0].languages).toEqual(["pt", "en"]);
+  });
+
+  it.each([
+    [{ country: "Portugal", measure: "PRESERVATION" }, "country"],
+  ])("rejects %j with BAD_USER_INPUT", async (variables, field) => {
+    const { body } = await graph.query(finder, variables);
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+  });
+});
+
+describe("freshness and history", () => {
+  const replace = `mutation ($id: ID!, $details: ContactPointDetailsInput!) { replaceContactPoint(id: $id, details: $details) { id validFrom lastVerifiedAt availability { officeHours { opensAt closesAt timeZone } } } }`;
+  const eveningShift = {
+    personName: "Rita Exemplo (fictional)",
+    email: "rita@contact-point.example",
+    languages: ["pt", "en", "fr"],
+    twentyFourSeven: false,
+    officeHours: { days: [1, 2, 3, 4, 5], opensAt: "14:00", closesAt: "22:00", timeZone: "Europe/Lisbon" },
+    source: "EJCN secretariat update (test)",
+  };
+
+  it("replaces an entry, keeps the old one as history, and ranks the reachable one first", async () => {
+    const admin = await ejcnAdmin();
+    const { body } = await graph.query(replace, { id: "cp-ejcn-pt", details: eveningShift }, admin);
+    expect(body.errors).toBeUndefined();
+    const replacement = body.data.replaceContactPoint;
+    expect(replacement.availability.officeHours).toEqual({ opensAt: "14:00", closesAt: "22:00", timeZone: "Europe/Lisbon" });
+
+    const old = await graph.query(`{ contactPoint(id: "cp-ejcn-pt") { validTo current replacedBy { id current } } }`);
+    expect(old.body.data.contactPoint).toMatchObject({ current: false, replacedBy: { id: replacement.id, current: true } });
+    expect(old.body.data.contactPoint.validTo).toEqual(expect.any(String));
+
+    const country = await graph.query(`{ country(code: "PT") { contactPoints { id } } }`);
+    const currentIds = country.body.data.country.contactPoints.map((point: { id: string }) => point.id);
+    expect(currentIds).toContain(replacement.id);
+    expect(currentIds).not.toContain("cp-ejcn-pt");
+    const history = await graph.query(`{ contactPoints(filter: { country: "PT", network: "ejcn", current: false }) { edges { node { id current } } } }`);
+    expect(history.body.data.contactPoints.edges.map((edge: any) => edge.node.id).sort()).toEqual(["cp-ejcn-pt", replacement.id].sort());
+
+    // At 20:00 in Lisbon only the evening shift is in office.
+    expect((await ranked("PT", "GENERAL_ASSISTANCE", mondayEvening))[0]).toMatchObject({ id: replacement.id, reachableNow: true });
+
+    const again = await graph.query(replace, { id: "cp-ejcn-pt", details: eveningShift }, admin);
+    expect(again.body.errors![0].extensions!.code).toBe("CONFLICT");
+  });
+
+  it("lists stale entries for the network's admins and drops them once confirmed", async () => {
+    const admin = await ejcnAdmin();
+    const stale = async () => (await graph.query(`{ staleContactPoints(olderThanDays: 30) { id network { id } } }`, {}, admin)).body.data.staleContactPoints;
+    const before = await stale();
+    expect(before.length).toBeGreaterThan(20);
+    expect(before.every((point: any) => point.network.id === "ejcn")).toBe(true);
+    expect(before.map((point: any) => point.id)).toContain("cp-ejcn-at");
+
+    const confirmed = await graph.query(`mutation { confirmContactPoint(id: "cp-ejcn-at") { lastVerifiedAt lastVerifiedBy } }`, {}, admin);
+    expect(confirmed.body.data.confirmContactPoint.lastVerifiedBy).toBe("ejcn-admin");
+    expect((await stale()).map((point: any) => point.id)).not.toContain("cp-ejcn-at");
+  });
+
+  it.each([
+    ["anonymous", async () => ({}), "UNAUTHENTICATED"],
+    ["a member who is not admin", () => as({ ejcn: ["MEMBER"] }), "FORBIDDEN"],
+    ["the admin of another network", () => as({ gpen: ["NETWORK_ADMIN"] }), "FORBIDDEN"],
+  ])("refuses %s to confirm, replace or review, and changes nothing", async (_label, headers, code) => {
+    const before = await graph.query(`{ contactPoint(id: "cp-ejcn-be") { lastVerifiedAt current } }`);
+    const asCaller = await headers();
+    expect((await graph.query(`mutation { confirmContactPoint(id: "cp-ejcn-be") { id } }`, {}, asCaller)).body.errors![0].extensions!.code).toBe(code);
+    expect((await graph.query(replace, { id: "cp-ejcn-be", details: eveningShift }, asCaller)).body.errors![0].extensions!.code).toBe(code);
+    const review = await graph.query(`{ staleContactPoints(olderThanDays: 30) { id network { id } } }`, {}, asCaller);
+    if (review.body.errors) expect(review.body.errors[0].extensions!.code).toBe(code);
+    // An admin of another network reviews only that network's entries.
+    else expect(review.body.data.staleContactPoints.filter((point: any) => point.network.id === "ejcn")).toEqual([]);
+    expect((await graph.query(`{ contactPoint(id: "cp-ejcn-be") { lastVerifiedAt current } }`)).body).toEqual(before.body);
+  });
+
+  it.each([
+    [{ officeHours: { ...eveningShift.officeHours, timeZone: "Mars/Olympus" } }, "details.officeHours.timeZone"],
+    [{ officeHours: { ...eveningShift.officeHours, closesAt: "13:00" } }, "details.officeHours.closesAt"],
+    [{ officeHours: { ...eveningShift.officeHours, opensAt: "9am" } }, "details.officeHours.opensAt"],
+    [{ officeHours: { ...eveningShift.officeHours, days: [0, 8] } }, "details.officeHours.days"],
+    [{ officeHours: null }, "details.officeHours"],
+    [{ languages: ["Portuguese"] }, "details.languages"],
+    [{ email: "not an address" }, "details.email"],
+    [{ source: " " }, "details.source"],
+  ])("rejects %j with BAD_USER_INPUT at the field, changing nothing", async (change, field) => {
+    const { body } = await graph.query(replace, { id: "cp-ejcn-de", details: { ...eveningShift, ...change } }, await ejcnAdmin());
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    expect((await graph.query(`{ contactPoint(id: "cp-ejcn-de") { current } }`)).body.data.contactPoint.current).toBe(true);
+  });
+
+  it("rejects a bad olderThanDays", async () => {
+    const { body } = await graph.query(`{ staleContactPoints(olderThanDays: 0) { id } }`, {}, await ejcnAdmin());
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "olderThanDays" });
+  });
+});
+
+describe("lists", () => {
+  it("filters by kind and language and pages through them", async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let totalCount = 0;
+    for (let page = 0; page < 20; page += 1) {
+      const { body }: any = await graph.query(
+        `query ($after: String) { contactPoints(filter: { kind: TWENTY_FOUR_SEVEN }, first: 10, after: $after) { totalCount edges { node { id kind } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
+      totalCount = body.data.contactPoints.totalCount;
+      seen.push(...body.data.contactPoints.edges.map((edge: any) => edge.node.id));
+      if (!body.data.contactPoints.pageInfo.hasNextPage) break;
+      after = body.data.contactPoints.pageInfo.endCursor;
+    }
+    // A 24/7 point per Party, plus Ecuador's and Curaçao's published designations.
+    expect(totalCount).toBe(budapestParties.length + 2);
+    expect(new Set(seen).size).toBe(totalCount);
+
+    const portuguese = await graph.query(`{ contactPoints(filter: { language: "pt", network: "forum-cibercrime" }) { totalCount } }`);
+    // The eight founders, and Macau (Chinese and Portuguese).
+    expect(portuguese.body.data.contactPoints.totalCount).toBe(9);
+  });
+
+  it.each([
+    ['{ contactPoints(filter: { country: "Portugal" }) { totalCount } }', "filter.country"],
+    ['{ contactPoints(filter: { language: "Portuguese" }) { totalCount } }', "filter.language"],
+    ["{ contactPoints(first: 0) { totalCount } }", "first"],
+  ])("rejects %s with BAD_USER_INPUT", async (query, field) => {
+    const { body } = await graph.query(query);
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+  });
+
+  it("batches contact points across countries: statements do not grow with the rows", async () => {
+    const query = `query ($id: ID!) { network(id: $id) { members { country { code contactPoints { id kind network { acronym } authority { name } } } } contactPoints { id } } }`;
+    const count = async (id: string) => {
+      const before = graph.statementCount();
+      const { body } = await graph.query(query, { id });
+      expect(body.errors).toBeUndefined();
+      return { statements: graph.statementCount() - before, rows: body.data.network.members.length };
+    };
+    const small = await count("forum-cibercrime");
+    const large = await count("coe-24-7");
+    expect(large.rows).toBeGreaterThan(small.rows * 5);
+    expect(large.statements).toBeLessThanOrEqual(small.statements);
+  });
+});
