@@ -91,7 +91,6 @@ export async function verifyViewerToken(token: string | undefined, secret: Uint8
 export const rolesIn = (viewer: Viewer | null, networkId: string): NetworkRole[] => viewer?.networks[networkId] ?? [];
 export const isMemberOf = (viewer: Viewer | null, networkId: string) => rolesIn(viewer, networkId).length > 0;
 export const isNetworkAdmin = (viewer: Viewer | null, networkId: string) => rolesIn(viewer, networkId).includes("NETWORK_ADMIN");
-export const sharesANetwork = (viewer: Viewer | null, networkIds: Iterable<string>) => [...networkIds].some((id) => isMemberOf(viewer, id));
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {
