@@ -138,6 +138,16 @@ describe("freshness and history", () => {
     expect(again.body.errors![0].extensions!.code).toBe("CONFLICT");
   });
 
+  it("lets exactly one of two concurrent replacements win", async () => {
+    const admin = await ejcnAdmin();
+    const results = await Promise.all([1, 2].map(() => graph.query(replace, { id: "cp-ejcn-fr", details: eveningShift }, admin)));
+    expect(results.filter((result) => result.body.errors === undefined)).toHaveLength(1);
+    expect(results.filter((result) => result.body.errors?.[0].extensions!.code === "CONFLICT")).toHaveLength(1);
+    const history = await graph.query(`{ contactPoints(filter: { country: "FR", network: "ejcn", current: false }) { edges { node { id current } } } }`);
+    expect(history.body.data.contactPoints.edges.filter((edge: any) => edge.node.current)).toHaveLength(1);
+    expect(history.body.data.contactPoints.edges).toHaveLength(2);
+  });
+
   it("lists stale entries for the network's admins and drops them once confirmed", async () => {
     const admin = await ejcnAdmin();
     const stale = async () => (await graph.query(`{ staleContactPoints(olderThanDays: 30) { id network { id } } }`, {}, admin)).body.data.staleContactPoints;
