@@ -21,13 +21,14 @@ export async function subgraphContext<Client, Loaders>(
   requestId: string,
   secret: Uint8Array,
   prisma: Client,
-  loaders: Loaders,
+  createLoaders: (viewer: Viewer | null) => Loaders,
 ): Promise<SubgraphContext<Client, Loaders>> {
   const token = request.headers[viewerTokenHeader];
+  const viewer = await verifyViewerToken(typeof token === "string" ? token : undefined, secret);
   return {
-    viewer: await verifyViewerToken(typeof token === "string" ? token : undefined, secret),
+    viewer,
     prisma,
-    loaders,
+    loaders: createLoaders(viewer),
     language: languageFromHeader(request.headers["accept-language"]),
     requestId,
     log: logger.child({ requestId }),

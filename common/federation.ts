@@ -10,6 +10,10 @@ const federationLink = `extend schema @link(url: "https://specs.apollo.dev/feder
 /** How a subgraph resolves an entity from a representation `{ __typename, <key fields> }` sent by the gateway. */
 export type ReferenceResolvers<Context> = Record<string, (representation: Record<string, unknown>, context: Context) => unknown>;
 
+/** Resolves an entity of another subgraph known here by key only: the key itself, if it has the right shape. */
+export const keyOnly = (field: string) => (representation: Record<string, unknown>) =>
+  typeof representation[field] === "string" ? { [field]: representation[field] } : null;
+
 /**
  * A federated subgraph schema from type-graphql resolvers: type-graphql builds the schema, it is printed with its
  * directives (`@key`, `@shareable`) and rebuilt by @apollo/subgraph, with `__resolveReference` for each entity.

@@ -106,3 +106,16 @@ export function toConnection<Node>(
     totalCount,
   };
 }
+
+/** Sort key of a list ordered newest first by time, then id: "<ISO time>|<id>". */
+export const timeKey = (at: Date, id: string) => `${at.toISOString()}|${id}`;
+
+/** The (time, id) position after which a newest-first page starts, from `pageWindow`'s afterKey. */
+export function parseTimeKey(afterKey: string | undefined): { at: Date; id: string } | null {
+  if (afterKey === undefined) return null;
+  const separator = afterKey.indexOf("|");
+  const at = new Date(afterKey.slice(0, separator));
+  const id = afterKey.slice(separator + 1);
+  if (separator < 0 || Number.isNaN(at.getTime()) || id === "") throw badUserInput("after is not a cursor of this list", "after");
+  return { at, id };
+}

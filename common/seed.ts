@@ -38,7 +38,8 @@ export async function seedOnce(sql: SqlDriver, subgraph: string, tables: SeedTab
   return true;
 }
 
-async function upsertRows(sql: SqlDriver, table: string, key: string[], rows: Record<string, unknown>[]): Promise<void> {
+/** One INSERT … ON CONFLICT DO UPDATE for a batch of rows of one table (column names as in the table). */
+export async function upsertRows(sql: SqlDriver, table: string, key: string[], rows: Record<string, unknown>[]): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const quote = (name: string) => `"${name}"`;

@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import { internalTokenSecret } from "./auth";
+import { internalTokenSecret, type Viewer } from "./auth";
 import { envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
 import { databaseTargetFromEnv, describeTarget, openDatabase, type Database, type DatabaseTarget, type PrismaClientFactory, type PrismaClientLike } from "./database";
@@ -16,7 +16,8 @@ export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
   /** Builds the federated schema; needs no database, so `npm run compose` can call it. */
   buildSchema(): Promise<GraphQLSchema>;
   createPrismaClient: PrismaClientFactory<Client>;
-  createLoaders(prisma: Client): Loaders;
+  /** Per request; loaders that filter by who asks get the viewer. */
+  createLoaders(prisma: Client, viewer: Viewer | null): Loaders;
   seed?(): SeedTable[];
 }
 
@@ -58,7 +59,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       name: definition.name,
       host: options.host ?? envString("SUBGRAPH_HOST", "127.0.0.1"),
       port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
-      context: (request, requestId) => subgraphContext(request, requestId, secret, database.prisma, definition.createLoaders(database.prisma)),
+      context: (request, requestId) => subgraphContext(request, requestId, secret, database.prisma, (viewer) => definition.createLoaders(database.prisma, viewer)),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,
     });
     log.info({ url: http.url }, "subgraph listening");

@@ -1,9 +1,10 @@
 import type { SubgraphDefinition } from "../common/subgraph";
 import { contacts } from "./contacts";
 import { members } from "./members";
+import { requests } from "./requests";
 
 /**
  * Every subgraph of the graph, in start order. A new subgraph is added here (see README, "Adding a subgraph").
  * Each has its own Prisma client and loaders; the list only needs what every definition has.
  */
-export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts];
+export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts, requests];

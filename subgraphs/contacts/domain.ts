@@ -1,5 +1,6 @@
 import { badUserInput } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
+import { isTimeZone } from "../../common/time";
 import { ContactPointKind } from "./types/contact-point";
 import type { ContactPointDetailsInput } from "./types/inputs";
 
@@ -72,15 +73,6 @@ export function rankContactPoints<Point extends Schedule & { kind: ContactPointK
     .map((point) => ({ point, kind: kinds.indexOf(point.kind), reachable: isReachable(point, now) ? 0 : 1, verified: -(point.lastVerifiedAt?.getTime() ?? 0) }))
     .sort((a, b) => a.kind - b.kind || a.reachable - b.reachable || a.verified - b.verified || a.point.id.localeCompare(b.point.id))
     .map(({ point }) => point);
-}
-
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone });
-    return timeZone.includes("/") || timeZone === "UTC";
-  } catch {
-    return false;
-  }
 }
 
 const time = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -1,8 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Guard, isNetworkAdmin } from "../../../common/auth";
-import { badUserInput } from "../../../common/errors";
 import { Language, pickLabel } from "../../../common/language";
-import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
+import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
 import { isCurrentMembership } from "../domain";
 import type { MembersContext } from "../loaders";
 import { Membership } from "../types/membership";
@@ -46,19 +45,16 @@ export class NetworkResolver {
   @Guard<Network>((viewer, network) => isNetworkAdmin(viewer, network.id), "the membership changes of this network")
   async membershipChanges(@Root() network: Network, @Args(() => PageArgs) page: PageArgs, @Ctx() { prisma }: MembersContext): Promise<Connection<MembershipChange>> {
     const window = pageWindow("membershipChanges", page);
-    // Newest first; the cursor is the position (time, id) of the last change seen.
-    const [atText, afterId] = window.afterKey?.split("|") ?? [];
-    const after = window.afterKey ? new Date(atText) : null;
-    if (after && (Number.isNaN(after.getTime()) || !afterId)) throw badUserInput("after is not a cursor of this list", "after");
+    const after = parseTimeKey(window.afterKey);
     const where = { networkId: network.id };
     const [rows, totalCount] = await Promise.all([
       prisma.membershipChange.findMany({
-        where: after ? { ...where, OR: [{ at: { lt: after } }, { at: after, id: { lt: afterId } }] } : where,
+        where: after ? { ...where, OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : where,
         orderBy: [{ at: "desc" }, { id: "desc" }],
         take: window.take,
       }),
       prisma.membershipChange.count({ where }),
     ]);
-    return toConnection("membershipChanges", window, rows, (change) => `${change.at.toISOString()}|${change.id}`, totalCount);
+    return toConnection("membershipChanges", window, rows, (change) => timeKey(change.at, change.id), totalCount);
   }
 }

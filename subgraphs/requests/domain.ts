@@ -1,0 +1,179 @@
+import { isIP } from "node:net";
+import isoCountries from "i18n-iso-countries";
+import { DateTime } from "luxon";
+import type { Viewer } from "../../common/auth";
+import { badUserInput } from "../../common/errors";
+import { RequestKind } from "../../common/request-kind";
+import { isTimeZone } from "../../common/time";
+import { RequestStatus } from "./types/request";
+import type { RequestContent } from "./types/content";
+import type { CreateCooperationRequestInput } from "./types/inputs";
+
+export type Side = "REQUESTING" | "REQUESTED";
+const { DRAFT, SENT, ACKNOWLEDGED, IN_PROGRESS, EXECUTED, PARTIALLY_EXECUTED, REFUSED, WITHDRAWN } = RequestStatus;
+
+/**
+ * The lifecycle (shared/DESIGN.md §6): which step is legal from which status, and which side takes it. The requesting
+ * authority sends and withdraws (from any open status); the requested authority acknowledges, works on, executes or
+ * refuses.
+ */
+const steps: Record<RequestStatus, Partial<Record<RequestStatus, Side>>> = {
+  DRAFT: { SENT: "REQUESTING", WITHDRAWN: "REQUESTING" },
+  SENT: { ACKNOWLEDGED: "REQUESTED", REFUSED: "REQUESTED", WITHDRAWN: "REQUESTING" },
+  ACKNOWLEDGED: { IN_PROGRESS: "REQUESTED", REFUSED: "REQUESTED", WITHDRAWN: "REQUESTING" },
+  IN_PROGRESS: { EXECUTED: "REQUESTED", PARTIALLY_EXECUTED: "REQUESTED", REFUSED: "REQUESTED", WITHDRAWN: "REQUESTING" },
+  EXECUTED: {},
+  PARTIALLY_EXECUTED: {},
+  REFUSED: {},
+  WITHDRAWN: {},
+};
+
+/** The side that may take a step, or null when the step is not legal. */
+export const sideForStep = (from: RequestStatus, to: RequestStatus): Side | null => steps[from][to] ?? null;
+export const isFinal = (status: RequestStatus) => Object.keys(steps[status]).length === 0;
+export const executed = (status: RequestStatus) => status === EXECUTED || status === PARTIALLY_EXECUTED;
+export { DRAFT, SENT, ACKNOWLEDGED, IN_PROGRESS, EXECUTED, PARTIALLY_EXECUTED, REFUSED, WITHDRAWN };
+
+export const preservationKinds: RequestKind[] = [RequestKind.PRESERVATION, RequestKind.PRESERVATION_EXTENSION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE];
+export const emergencyKinds: RequestKind[] = [RequestKind.EMERGENCY_DISCLOSURE, RequestKind.EMERGENCY_MLA];
+export const mlaKinds: RequestKind[] = [RequestKind.MLA_SUBSCRIBER_INFORMATION, RequestKind.MLA_STORED_DATA, RequestKind.EMERGENCY_MLA];
+
+/** The authority a viewer acts for, if the viewer is a contact point (in any network) of one. */
+export function actingAuthority(viewer: Viewer | null): string | null {
+  if (!viewer?.authorityId) return null;
+  return Object.values(viewer.networks).some((roles) => roles.includes("CONTACT_POINT")) ? viewer.authorityId : null;
+}
+
+/** The sides of a request the viewer stands on: none for anyone but the two authorities' contact points. */
+export function sidesOf(viewer: Viewer | null, request: { requestingAuthorityId: string; requestedAuthorityId: string }): Side[] {
+  const authority = actingAuthority(viewer);
+  if (!authority) return [];
+  return [
+    ...(request.requestingAuthorityId === authority ? (["REQUESTING"] as const) : []),
+    ...(request.requestedAuthorityId === authority ? (["REQUESTED"] as const) : []),
+  ];
+}
+
+/** Art. 29(7): preservation for a period of not less than sixty days. */
+export const minimumPreservationDays = 60;
+
+/**
+ * The end of a preservation: the execution time plus the period in calendar days of the requested side's time zone
+ * (the same local time of day, so a daylight-saving change neither shortens nor lengthens it by a day).
+ */
+export function preservationEnd(executedAt: Date, days: number, timeZone: string): Date {
+  return DateTime.fromJSDate(executedAt, { zone: timeZone }).plus({ days: Math.max(days, minimumPreservationDays) }).toJSDate();
+}
+
+/** An emergency request not answered by its due time. */
+export function isOverdue(request: { status: RequestStatus; responseDueAt: Date | null }, now: Date): boolean {
+  return request.responseDueAt !== null && !isFinal(request.status) && now.getTime() > request.responseDueAt.getTime();
+}
+
+const maxText = 5000;
+const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkText(value: string | null | undefined, field: string, max = maxText): void {
+  if (value != null && (value.trim() === "" || value.length > max)) throw badUserInput(`${field.split(".").at(-1)} must be 1 to ${max} characters`, field);
+}
+
+function checkCountry(code: string, field: string): string {
+  const upper = code.trim().toUpperCase();
+  if (!isoCountries.isValid(upper)) throw badUserInput(`${field.split(".").at(-1)} must be an ISO 3166-1 alpha-2 code`, field);
+  return upper;
+}
+
+function checkTimeZone(value: string | null | undefined, field: string): void {
+  if (value != null && !isTimeZone(value)) throw badUserInput(`unknown IANA time zone "${value}"`, field);
+}
+
+/** Checks the content's formats; completeness is checked when the request is sent. */
+export function checkContent(content: RequestContent, field = "input.content"): void {
+  checkText(content.offence?.description, `${field}.offence.description`);
+  checkText(content.offence?.summaryOfFacts, `${field}.offence.summaryOfFacts`);
+  checkText(content.offence?.legalProvisions, `${field}.offence.legalProvisions`);
+  content.dataToPreserve?.forEach((item, index) => {
+    checkText(item.description, `${field}.dataToPreserve.${index}.description`);
+    checkText(item.relationToOffence, `${field}.dataToPreserve.${index}.relationToOffence`);
+  });
+  checkText(content.custodian?.serviceProvider, `${field}.custodian.serviceProvider`, 300);
+  checkText(content.custodian?.location, `${field}.custodian.location`, 300);
+  content.custodian?.identifiers?.forEach((identifier, index) => {
+    const at = `${field}.custodian.identifiers.${index}`;
+    checkText(identifier.value, `${at}.value`, 2000);
+    if (identifier.kind === "IP_ADDRESS" && isIP(identifier.value.trim()) === 0) throw badUserInput(`"${identifier.value}" is not an IP address`, `${at}.value`);
+    if (identifier.kind === "EMAIL" && !email.test(identifier.value)) throw badUserInput(`"${identifier.value}" is not an e-mail address`, `${at}.value`);
+    checkTimeZone(identifier.timeZone, `${at}.timeZone`);
+    if (identifier.kind === "IP_ADDRESS" && identifier.observedAt == null) {
+      throw badUserInput("an IP address needs the time it was observed", `${at}.observedAt`);
+    }
+  });
+  checkText(content.necessity, `${field}.necessity`);
+  const contact = content.requestingContact;
+  if (contact) {
+    checkText(contact.personInCharge, `${field}.requestingContact.personInCharge`, 300);
+    checkText(contact.organisation, `${field}.requestingContact.organisation`, 300);
+    if (contact.email != null && !email.test(contact.email)) throw badUserInput("email is not an e-mail address", `${field}.requestingContact.email`);
+    checkText(contact.officeHours, `${field}.requestingContact.officeHours`, 300);
+    checkTimeZone(contact.timeZone, `${field}.requestingContact.timeZone`);
+  }
+}
+
+/**
+ * What a request still lacks to be sent, as field paths, first the most basic. A preservation request needs all of
+ * Art. 29(2): (a) the requesting authority's contact, (b) the offence and a summary of the facts, (c) the data and
+ * their relation to the offence, (d) the custodian or location, (e) the necessity, (f) that MLA will follow.
+ */
+export function missingForSending(kind: RequestKind, content: RequestContent, responseTargetHours: number | null): string[] {
+  const field = "content";
+  const missing: string[] = [];
+  const need = (present: unknown, path: string) => {
+    if (present === null || present === undefined || present === false || (Array.isArray(present) && present.length === 0)) missing.push(`${field}.${path}`);
+  };
+  need(content.requestingContact?.personInCharge, "requestingContact.personInCharge");
+  need(content.offence?.description, "offence.description");
+  if (preservationKinds.includes(kind) || mlaKinds.includes(kind) || emergencyKinds.includes(kind)) need(content.offence?.summaryOfFacts, "offence.summaryOfFacts");
+  if (preservationKinds.includes(kind)) {
+    need(content.dataToPreserve, "dataToPreserve");
+    content.dataToPreserve?.forEach((item, index) => need(item.relationToOffence, `dataToPreserve.${index}.relationToOffence`));
+    need(content.custodian?.serviceProvider ?? content.custodian?.location, "custodian.serviceProvider");
+    need(content.necessity, "necessity");
+    need(content.mlaToFollow, "mlaToFollow");
+  }
+  if (emergencyKinds.includes(kind) && responseTargetHours === null) missing.push("responseTargetHours");
+  return missing;
+}
+
+/** Checks a new request against the rules that need no database; returns the row to store. */
+export function checkNewRequest(input: CreateCooperationRequestInput, requestingAuthorityId: string) {
+  const requestingCountryCode = checkCountry(input.requestingCountry, "input.requestingCountry");
+  const requestedCountryCode = checkCountry(input.requestedCountry, "input.requestedCountry");
+  checkText(input.requestedAuthority, "input.requestedAuthority", 200);
+  if (input.requestedAuthority === requestingAuthorityId) throw badUserInput("a request goes to another authority", "input.requestedAuthority");
+  checkText(input.caseReference, "input.caseReference", 200);
+  checkText(input.idempotencyKey, "input.idempotencyKey", 200);
+  checkTimeZone(input.requestedTimeZone, "input.requestedTimeZone");
+  if (input.responseTargetHours != null) {
+    if (!emergencyKinds.includes(input.kind)) throw badUserInput("only emergency requests carry a response target", "input.responseTargetHours");
+    if (!Number.isInteger(input.responseTargetHours) || input.responseTargetHours < 1 || input.responseTargetHours > 168) {
+      throw badUserInput("responseTargetHours must be 1 to 168", "input.responseTargetHours");
+    }
+  }
+  if (input.kind === RequestKind.PRESERVATION_EXTENSION && !input.previousRequest) {
+    throw badUserInput("an extension names the preservation request it extends", "input.previousRequest");
+  }
+  checkContent(input.content);
+  return {
+    kind: input.kind,
+    requestingAuthorityId,
+    requestingCountryCode,
+    requestedAuthorityId: input.requestedAuthority,
+    requestedCountryCode,
+    caseReference: input.caseReference.trim(),
+    urgent: input.urgent,
+    previousRequestId: input.previousRequest ?? null,
+    idempotencyKey: input.idempotencyKey ?? null,
+    requestedTimeZone: input.requestedTimeZone ?? "UTC",
+    responseTargetHours: input.responseTargetHours ?? null,
+  };
+}

@@ -1,0 +1,226 @@
+import crypto from "node:crypto";
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { requireAllowed, requireViewer } from "../../../common/auth";
+import { badUserInput, graphError, isUniqueViolation } from "../../../common/errors";
+import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
+import { RequestKind } from "../../../common/request-kind";
+import type { Prisma } from "../../../prisma/requests/generated/client";
+import {
+  ACKNOWLEDGED,
+  actingAuthority,
+  checkNewRequest,
+  emergencyKinds,
+  executed,
+  isFinal,
+  isOverdue,
+  missingForSending,
+  mlaKinds,
+  preservationEnd,
+  preservationKinds,
+  sideForStep,
+  sidesOf,
+  SENT,
+} from "../domain";
+import { visibleTo, type RequestsContext } from "../loaders";
+import { CreateCooperationRequestInput } from "../types/inputs";
+import { CooperationRequest, RequestEvent, RequestStatus } from "../types/request";
+import { Authority, Country } from "../types/stubs";
+
+const CooperationRequestConnection = ConnectionType("CooperationRequest", CooperationRequest);
+const maxNote = 2000;
+const maxWithinDays = 365;
+
+type Actor = NonNullable<RequestsContext["viewer"]>;
+
+@Resolver(() => CooperationRequest)
+export class CooperationRequestResolver {
+  @Query(() => CooperationRequest, { nullable: true, description: "A request of your authority; null for anyone else's." })
+  cooperationRequest(@Arg("id", () => ID) id: string, @Ctx() { loaders }: RequestsContext): Promise<CooperationRequest | null> {
+    return loaders.requestById.load(id) as Promise<CooperationRequest | null>;
+  }
+
+  @Query(() => CooperationRequestConnection, { description: "Your authority's requests, sent and received, newest first." })
+  async cooperationRequests(
+    @Arg("status", () => RequestStatus, { nullable: true }) status: RequestStatus | null,
+    @Arg("kind", () => RequestKind, { nullable: true }) kind: RequestKind | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { viewer, prisma }: RequestsContext,
+  ): Promise<Connection<CooperationRequest>> {
+    const visible = visibleTo(requireViewer(viewer));
+    requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
+    const window = pageWindow("cooperationRequests", page);
+    const after = parseTimeKey(window.afterKey);
+    const where: Prisma.CooperationRequestWhereInput = { AND: [visible!, status ? { status } : {}, kind ? { kind } : {}] };
+    const [rows, totalCount] = await Promise.all([
+      prisma.cooperationRequest.findMany({
+        where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] } : where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: window.take,
+      }),
+      prisma.cooperationRequest.count({ where }),
+    ]);
+    return toConnection("cooperationRequests", window, rows as CooperationRequest[], (request) => timeKey(request.createdAt, request.id), totalCount);
+  }
+
+  @Query(() => [CooperationRequest], { description: "Executed preservations of your authority (either side) whose period ends within this many days, soonest first." })
+  async expiringPreservations(@Arg("withinDays", () => Int) withinDays: number, @Ctx() { viewer, prisma }: RequestsContext): Promise<CooperationRequest[]> {
+    const visible = visibleTo(requireViewer(viewer));
+    requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
+    if (!Number.isInteger(withinDays) || withinDays < 1 || withinDays > maxWithinDays) throw badUserInput(`withinDays must be 1 to ${maxWithinDays}`, "withinDays");
+    const now = new Date();
+    return (await prisma.cooperationRequest.findMany({
+      where: { AND: [visible!, { kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] }, preservedUntil: { gte: now, lte: new Date(now.getTime() + withinDays * 86_400_000) } }] },
+      orderBy: [{ preservedUntil: "asc" }, { id: "asc" }],
+    })) as CooperationRequest[];
+  }
+
+  @Mutation(() => CooperationRequest, { description: "A contact point of an authority drafts a request; a retry with the same idempotencyKey returns the first." })
+  async createCooperationRequest(
+    @Arg("input", () => CreateCooperationRequestInput) input: CreateCooperationRequestInput,
+    @Ctx() { viewer, prisma, loaders }: RequestsContext,
+  ): Promise<CooperationRequest> {
+    const actor = requireViewer(viewer);
+    const authority = actingAuthority(actor);
+    requireAllowed(actor, authority !== null, "create cooperation requests (contact points of an authority only)");
+    const row = checkNewRequest(input, authority!);
+    const existing = () =>
+      row.idempotencyKey ? prisma.cooperationRequest.findUnique({ where: { requestingAuthorityId_idempotencyKey: { requestingAuthorityId: authority!, idempotencyKey: row.idempotencyKey } } }) : null;
+    const earlier = await existing();
+    if (earlier) return earlier as CooperationRequest;
+    if (row.previousRequestId) {
+      const previous = await loaders.requestById.load(row.previousRequestId);
+      if (!previous) throw badUserInput(`no request "${row.previousRequestId}" of your authority`, "input.previousRequest");
+      if (input.kind === RequestKind.PRESERVATION_EXTENSION && !preservationKinds.includes(previous.kind)) {
+        throw badUserInput("an extension extends a preservation request", "input.previousRequest");
+      }
+    }
+    try {
+      return (await prisma.$transaction(async (tx) => {
+        const request = await tx.cooperationRequest.create({ data: { ...row, id: crypto.randomUUID(), createdBy: actor.sub, content: toJson(input.content) } });
+        await tx.requestEvent.create({ data: { requestId: request.id, status: request.status, version: request.version, actorSub: actor.sub, actorAuthorityId: authority } });
+        return request;
+      })) as CooperationRequest;
+    } catch (error) {
+      // Two retries at once: the second finds the first.
+      const first = isUniqueViolation(error) ? await existing() : null;
+      if (first) return first as CooperationRequest;
+      throw error;
+    }
+  }
+
+  @Mutation(() => CooperationRequest, { description: "Moves a request one legal step, if expectedVersion is still current; recorded in history." })
+  async transitionCooperationRequest(
+    @Arg("id", () => ID) id: string,
+    @Arg("to", () => RequestStatus) to: RequestStatus,
+    @Arg("expectedVersion", () => Int) expectedVersion: number,
+    @Arg("note", () => String, { nullable: true }) note: string | null,
+    @Ctx() { viewer, prisma, loaders }: RequestsContext,
+  ): Promise<CooperationRequest> {
+    const actor = requireViewer(viewer);
+    const request = await loaders.requestById.load(id);
+    if (!request) throw graphError("NOT_FOUND", `no request "${id}" of your authority`);
+    // A caller who saw an older version decides on stale facts, whatever the step: reload first.
+    if (request.version !== expectedVersion) throw graphError("CONFLICT", `request "${id}" is at version ${request.version}, not ${expectedVersion}; reload it`);
+    const side = sideForStep(request.status, to);
+    if (!side) throw badUserInput(`a request cannot go from ${request.status} to ${to}`, "to");
+    requireAllowed(actor, sidesOf(actor, request).includes(side), `take this step (the ${side.toLowerCase()} authority does)`);
+    if (note != null && (note.trim() === "" || note.length > maxNote)) throw badUserInput(`note must be 1 to ${maxNote} characters`, "note");
+    if (to === SENT) {
+      const missing = missingForSending(request.kind, request.content as never, request.responseTargetHours);
+      if (missing.length > 0) throw badUserInput(`cannot send: ${missing.join(", ")} missing`, missing[0], { missing });
+    }
+    return (await prisma.$transaction(async (tx) => {
+      const now = new Date();
+      const changes: Prisma.CooperationRequestUpdateManyMutationInput = { status: to, version: { increment: 1 } };
+      if (to === SENT) {
+        changes.sentAt = now;
+        if (emergencyKinds.includes(request.kind) && request.responseTargetHours) changes.responseDueAt = new Date(now.getTime() + request.responseTargetHours * 3_600_000);
+      }
+      if (to === ACKNOWLEDGED) changes.acknowledgedAt = now;
+      if (executed(to)) changes.executedAt = now;
+      if (isFinal(to)) changes.closedAt = now;
+      let extended: { id: string; until: Date } | null = null;
+      if (executed(to) && preservationKinds.includes(request.kind)) {
+        const period = await tx.preservationPeriod.findUnique({ where: { countryCode: request.requestedCountryCode } });
+        changes.preservedUntil = preservationEnd(now, period?.days ?? 0, request.requestedTimeZone);
+        if (request.kind === RequestKind.PRESERVATION_EXTENSION && request.previousRequestId) extended = { id: request.previousRequestId, until: changes.preservedUntil };
+      }
+      // Only the version the caller saw may change: of two concurrent steps one matches nothing and fails.
+      const { count } = await tx.cooperationRequest.updateMany({ where: { id, version: expectedVersion, status: request.status }, data: changes });
+      if (count === 0) throw graphError("CONFLICT", `request "${id}" has changed since version ${expectedVersion}; reload it`);
+      const updated = await tx.cooperationRequest.findUniqueOrThrow({ where: { id } });
+      await tx.requestEvent.create({
+        data: { requestId: id, fromStatus: request.status, status: to, version: updated.version, actorSub: actor.sub, actorAuthorityId: actor.authorityId, note },
+      });
+      if (extended) await this.extendPreservation(tx, extended, updated.id, actor);
+      return updated;
+    })) as CooperationRequest;
+  }
+
+  /** An executed extension pushes the original preservation's end, never back; recorded in its history. */
+  private async extendPreservation(tx: Prisma.TransactionClient, extended: { id: string; until: Date }, byRequest: string, actor: Actor) {
+    const original = await tx.cooperationRequest.findUnique({ where: { id: extended.id } });
+    if (!original || (original.preservedUntil && original.preservedUntil >= extended.until)) return;
+    const updated = await tx.cooperationRequest.update({ where: { id: original.id }, data: { preservedUntil: extended.until, version: { increment: 1 } } });
+    await tx.requestEvent.create({
+      data: {
+        requestId: original.id,
+        fromStatus: original.status,
+        status: original.status,
+        version: updated.version,
+        actorSub: actor.sub,
+        actorAuthorityId: actor.authorityId,
+        note: `preservation extended until ${extended.until.toISOString()} by request ${byRequest}`,
+      },
+    });
+  }
+
+  @FieldResolver(() => Authority)
+  requestingAuthority(@Root() request: CooperationRequest): Authority {
+    return { id: request.requestingAuthorityId };
+  }
+
+  @FieldResolver(() => Authority)
+  requestedAuthority(@Root() request: CooperationRequest): Authority {
+    return { id: request.requestedAuthorityId };
+  }
+
+  @FieldResolver(() => Country)
+  requestingCountry(@Root() request: CooperationRequest): Country {
+    return { code: request.requestingCountryCode };
+  }
+
+  @FieldResolver(() => Country)
+  requestedCountry(@Root() request: CooperationRequest): Country {
+    return { code: request.requestedCountryCode };
+  }
+
+  @FieldResolver(() => CooperationRequest, { nullable: true, description: "The request this one extends or follows up." })
+  previousRequest(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<CooperationRequest | null> {
+    return request.previousRequestId ? (loaders.requestById.load(request.previousRequestId) as Promise<CooperationRequest | null>) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [CooperationRequest], { description: "Extensions and follow-ups of this request." })
+  followUps(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<CooperationRequest[]> {
+    return loaders.followUpsByRequest.load(request.id) as Promise<CooperationRequest[]>;
+  }
+
+  @FieldResolver(() => [RequestEvent], { description: "Every step, oldest first (append-only)." })
+  history(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<RequestEvent[]> {
+    return loaders.eventsByRequest.load(request.id) as Promise<RequestEvent[]>;
+  }
+
+  @FieldResolver(() => Boolean, { description: "An emergency request not answered by responseDueAt." })
+  overdue(@Root() request: CooperationRequest): boolean {
+    return isOverdue(request, new Date());
+  }
+
+  @FieldResolver(() => Boolean, { description: "Executed preservation whose period has ended without a follow-up request for mutual assistance sent before the end." })
+  async followUpOverdue(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<boolean> {
+    if (!request.preservedUntil || request.preservedUntil.getTime() > Date.now()) return false;
+    const followUps = await loaders.followUpsByRequest.load(request.id);
+    return !followUps.some((followUp) => mlaKinds.includes(followUp.kind) && followUp.sentAt !== null && followUp.sentAt <= request.preservedUntil!);
+  }
+}
+
+const toJson = (content: object) => JSON.parse(JSON.stringify(content)) as Prisma.InputJsonValue;
