@@ -55,7 +55,8 @@ export async function serveGraphQL<Context extends BaseContext>(
     const url = new URL(request.url ?? "/", "http://localhost");
     try {
       if (url.pathname !== "/graphql") {
-        const route = routes[url.pathname];
+        // A route serves its path and everything below it (/calendar serves /calendar/network/ejcn.ics).
+        const route = routes[url.pathname] ?? routes[`/${url.pathname.split("/")[1]}`];
         if (route) await route(request, response);
         else sendJson(response, 404, { error: `no route ${url.pathname}` });
         return;

@@ -107,10 +107,10 @@ export function toConnection<Node>(
   };
 }
 
-/** Sort key of a list ordered newest first by time, then id: "<ISO time>|<id>". */
+/** Sort key of a list ordered by time, then id: "<ISO time>|<id>". */
 export const timeKey = (at: Date, id: string) => `${at.toISOString()}|${id}`;
 
-/** The (time, id) position after which a newest-first page starts, from `pageWindow`'s afterKey. */
+/** The (time, id) position after which a time-ordered page starts, from `pageWindow`'s afterKey. */
 export function parseTimeKey(afterKey: string | undefined): { at: Date; id: string } | null {
   if (afterKey === undefined) return null;
   const separator = afterKey.indexOf("|");

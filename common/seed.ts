@@ -46,7 +46,7 @@ export async function upsertRows(sql: SqlDriver, table: string, key: string[], r
   const params: unknown[] = [];
   const values = rows.map((row) => {
     if (Object.keys(row).length !== columns.length) throw new Error(`seed ${table}: every row needs the columns ${columns.join(", ")}`);
-    return `(${columns.map((column) => `$${params.push(row[column] ?? null)}`).join(", ")})`;
+    return `(${columns.map((column) => `$${params.push(parameter(row[column]))}`).join(", ")})`;
   });
   const updates = columns.filter((column) => !key.includes(column));
   await sql.query(
@@ -56,4 +56,13 @@ export async function upsertRows(sql: SqlDriver, table: string, key: string[], r
      }`,
     params,
   );
+}
+
+/**
+ * A value as a query parameter. Arrays go as PostgreSQL array literals: the drivers cannot tell an enum array's type
+ * and would send a JS array as "A,B".
+ */
+function parameter(value: unknown): unknown {
+  if (!Array.isArray(value)) return value ?? null;
+  return `{${value.map((item) => (typeof item === "number" ? String(item) : `"${String(item).replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
 }

@@ -5,7 +5,7 @@ import { internalTokenSecret, type Viewer } from "./auth";
 import { envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
 import { databaseTargetFromEnv, describeTarget, openDatabase, type Database, type DatabaseTarget, type PrismaClientFactory, type PrismaClientLike } from "./database";
-import { serveGraphQL } from "./http";
+import { serveGraphQL, type Route } from "./http";
 import { logger } from "./logger";
 import { seedOnce, type SeedTable } from "./seed";
 
@@ -19,6 +19,8 @@ export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
   /** Per request; loaders that filter by who asks get the viewer. */
   createLoaders(prisma: Client, viewer: Viewer | null): Loaders;
   seed?(): SeedTable[];
+  /** HTTP routes beside /graphql, e.g. calendar feeds. */
+  routes?(prisma: Client): Record<string, Route>;
 }
 
 export interface RunningSubgraph<Client = unknown> {
@@ -61,6 +63,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
       context: (request, requestId) => subgraphContext(request, requestId, secret, database.prisma, (viewer) => definition.createLoaders(database.prisma, viewer)),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,
+      routes: definition.routes?.(database.prisma),
     });
     log.info({ url: http.url }, "subgraph listening");
     return {

@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import type http from "node:http";
 import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
-import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
+import { requestIdHeader, serveGraphQL, type Route, type RunningServer } from "../common/http";
 import { logger } from "../common/logger";
 import { viewerVerifierFromEnv } from "./auth";
 import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
@@ -52,10 +52,11 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const protection = armor(limits, introspection);
   const verifyViewer = viewerVerifierFromEnv();
   const internalSecret = internalTokenSecret();
+  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8");
+  const subgraphUrl = (name: string, url?: string) => options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8"),
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "") }),
+    supergraphSdl,
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url) }),
     logger: logger.child({ service: "gateway" }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -78,6 +79,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host: options.host ?? envString("HOST", "0.0.0.0"),
     port: options.port ?? envPort("PORT", 4000),
     maxBodyBytes: limits.maxBodyBytes,
+    // The events subgraph's calendar feeds, on the one public endpoint.
+    routes: { "/calendar": proxyTo(() => subgraphUrl("events", supergraphUrlOf(supergraphSdl, "events"))) },
     context: async (request: http.IncomingMessage, requestId) => {
       const viewer = await verifyViewer(request.headers.authorization);
       return {
@@ -94,5 +97,24 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       await running.close();
       await server.stop();
     },
+  };
+}
+
+/** The URL the supergraph gives a subgraph (`@join__graph(name: "events", url: "…")`). */
+function supergraphUrlOf(supergraphSdl: string, name: string): string {
+  return new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraphSdl)?.[1] ?? "";
+}
+
+/** Forwards a GET to the same path on a subgraph's host and streams the answer back. */
+function proxyTo(graphqlUrl: () => string): Route {
+  return async (request, response) => {
+    const target = new URL(request.url ?? "/", graphqlUrl());
+    try {
+      const upstream = await fetch(target, { method: "GET", headers: { accept: request.headers.accept ?? "*/*" } });
+      response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
+      response.end(Buffer.from(await upstream.arrayBuffer()));
+    } catch {
+      response.writeHead(502, { "content-type": "text/plain" }).end("the events subgraph did not answer\n");
+    }
   };
 }

@@ -1,10 +1,12 @@
 import type { SubgraphDefinition } from "../common/subgraph";
 import { contacts } from "./contacts";
+import { events } from "./events";
 import { members } from "./members";
 import { requests } from "./requests";
+import { training } from "./training";
 
 /**
  * Every subgraph of the graph, in start order. A new subgraph is added here (see README, "Adding a subgraph").
  * Each has its own Prisma client and loaders; the list only needs what every definition has.
  */
-export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts, requests];
+export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts, requests, events, training];

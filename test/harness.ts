@@ -46,15 +46,28 @@ export interface TestGraph {
 /** Every subgraph on a fresh, seeded database and a free port, and the gateway over them, in this process. */
 export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port" | "host" | "subgraphUrls"> = {}): Promise<TestGraph> {
   const running: RunningSubgraph<any>[] = [];
-  for (const definition of subgraphs) {
-    running.push(await startSubgraph(definition, { target: testTarget(definition.name), port: 0 }));
+  const stopSubgraphs = async () => {
+    for (const subgraph of running) {
+      await subgraph.stop();
+      await dropTarget(subgraph.database.target);
+    }
+  };
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  try {
+    for (const definition of subgraphs) {
+      running.push(await startSubgraph(definition, { target: testTarget(definition.name), port: 0 }));
+    }
+    gateway = await startGateway({
+      ...gatewayOptions,
+      port: 0,
+      host: "127.0.0.1",
+      subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
+    });
+  } catch (error) {
+    // Open embedded databases would keep the test process alive.
+    await stopSubgraphs();
+    throw error;
   }
-  const gateway = await startGateway({
-    ...gatewayOptions,
-    port: 0,
-    host: "127.0.0.1",
-    subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
-  });
   return {
     gatewayUrl: gateway.url,
     subgraphs: running,
@@ -62,10 +75,7 @@ export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port"
     statementCount: () => running.reduce((sum, subgraph) => sum + subgraph.database.statementCount(), 0),
     async close() {
       await gateway.close();
-      for (const subgraph of running) {
-        await subgraph.stop();
-        await dropTarget(subgraph.database.target);
-      }
+      await stopSubgraphs();
     },
   };
 }

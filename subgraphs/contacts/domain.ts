@@ -1,6 +1,6 @@
 import { badUserInput } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
-import { isTimeZone } from "../../common/time";
+import { emailAddress, optionalText, timeZone } from "../../common/validation";
 import { ContactPointKind } from "./types/contact-point";
 import type { ContactPointDetailsInput } from "./types/inputs";
 
@@ -76,16 +76,11 @@ export function rankContactPoints<Point extends Schedule & { kind: ContactPointK
 }
 
 const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Checks new contact-point details; errors name the input field at fault. */
 export function validateDetails(details: ContactPointDetailsInput, field = "details") {
-  const text = (value: string | null | undefined, name: string, max = 300) => {
-    const trimmed = value?.trim() ?? null;
-    if (trimmed !== null && (trimmed === "" || trimmed.length > max)) throw badUserInput(`${name} must be 1 to ${max} characters`, `${field}.${name}`);
-    return trimmed;
-  };
-  if (details.email != null && !email.test(details.email)) throw badUserInput("email is not an e-mail address", `${field}.email`);
+  const text = (value: string | null | undefined, name: string, max = 300) => optionalText(value, `${field}.${name}`, max);
+  emailAddress(details.email, `${field}.email`);
   if (details.languages.length === 0 || !details.languages.every((language) => /^[a-z]{2}$/.test(language))) {
     throw badUserInput("languages must be ISO 639-1 codes such as pt, es, en", `${field}.languages`);
   }
@@ -97,7 +92,7 @@ export function validateDetails(details: ContactPointDetailsInput, field = "deta
     }
     if (!time.test(hours.opensAt)) throw badUserInput("opensAt must be HH:MM", `${field}.officeHours.opensAt`);
     if (!time.test(hours.closesAt) || hours.closesAt <= hours.opensAt) throw badUserInput("closesAt must be HH:MM after opensAt", `${field}.officeHours.closesAt`);
-    if (!isTimeZone(hours.timeZone)) throw badUserInput(`unknown IANA time zone "${hours.timeZone}"`, `${field}.officeHours.timeZone`);
+    timeZone(hours.timeZone, `${field}.officeHours.timeZone`);
   }
   const source = text(details.source, "source", 1000);
   if (!source) throw badUserInput("source is required", `${field}.source`);

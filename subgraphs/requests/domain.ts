@@ -1,10 +1,9 @@
 import { isIP } from "node:net";
-import isoCountries from "i18n-iso-countries";
 import { DateTime } from "luxon";
 import type { Viewer } from "../../common/auth";
 import { badUserInput } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
-import { isTimeZone } from "../../common/time";
+import { countryCode, emailAddress, optionalText, timeZone } from "../../common/validation";
 import { RequestStatus } from "./types/request";
 import type { RequestContent } from "./types/content";
 import type { CreateCooperationRequestInput } from "./types/inputs";
@@ -71,21 +70,9 @@ export function isOverdue(request: { status: RequestStatus; responseDueAt: Date 
 }
 
 const maxText = 5000;
-const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-function checkText(value: string | null | undefined, field: string, max = maxText): void {
-  if (value != null && (value.trim() === "" || value.length > max)) throw badUserInput(`${field.split(".").at(-1)} must be 1 to ${max} characters`, field);
-}
-
-function checkCountry(code: string, field: string): string {
-  const upper = code.trim().toUpperCase();
-  if (!isoCountries.isValid(upper)) throw badUserInput(`${field.split(".").at(-1)} must be an ISO 3166-1 alpha-2 code`, field);
-  return upper;
-}
-
-function checkTimeZone(value: string | null | undefined, field: string): void {
-  if (value != null && !isTimeZone(value)) throw badUserInput(`unknown IANA time zone "${value}"`, field);
-}
+const checkText = (value: string | null | undefined, field: string, max = maxText) => void optionalText(value, field, max);
+const checkTimeZone = (value: string | null | undefined, field: string) => void (value != null && timeZone(value, field));
 
 /** Checks the content's formats; completeness is checked when the request is sent. */
 export function checkContent(content: RequestContent, field = "input.content"): void {
@@ -102,7 +89,7 @@ export function checkContent(content: RequestContent, field = "input.content"): 
     const at = `${field}.custodian.identifiers.${index}`;
     checkText(identifier.value, `${at}.value`, 2000);
     if (identifier.kind === "IP_ADDRESS" && isIP(identifier.value.trim()) === 0) throw badUserInput(`"${identifier.value}" is not an IP address`, `${at}.value`);
-    if (identifier.kind === "EMAIL" && !email.test(identifier.value)) throw badUserInput(`"${identifier.value}" is not an e-mail address`, `${at}.value`);
+    if (identifier.kind === "EMAIL") emailAddress(identifier.value, `${at}.value`);
     checkTimeZone(identifier.timeZone, `${at}.timeZone`);
     if (identifier.kind === "IP_ADDRESS" && identifier.observedAt == null) {
       throw badUserInput("an IP address needs the time it was observed", `${at}.observedAt`);
@@ -113,7 +100,7 @@ export function checkContent(content: RequestContent, field = "input.content"): 
   if (contact) {
     checkText(contact.personInCharge, `${field}.requestingContact.personInCharge`, 300);
     checkText(contact.organisation, `${field}.requestingContact.organisation`, 300);
-    if (contact.email != null && !email.test(contact.email)) throw badUserInput("email is not an e-mail address", `${field}.requestingContact.email`);
+    emailAddress(contact.email, `${field}.requestingContact.email`);
     checkText(contact.officeHours, `${field}.requestingContact.officeHours`, 300);
     checkTimeZone(contact.timeZone, `${field}.requestingContact.timeZone`);
   }
@@ -146,8 +133,8 @@ export function missingForSending(kind: RequestKind, content: RequestContent, re
 
 /** Checks a new request against the rules that need no database; returns the row to store. */
 export function checkNewRequest(input: CreateCooperationRequestInput, requestingAuthorityId: string) {
-  const requestingCountryCode = checkCountry(input.requestingCountry, "input.requestingCountry");
-  const requestedCountryCode = checkCountry(input.requestedCountry, "input.requestedCountry");
+  const requestingCountryCode = countryCode(input.requestingCountry, "input.requestingCountry");
+  const requestedCountryCode = countryCode(input.requestedCountry, "input.requestedCountry");
   checkText(input.requestedAuthority, "input.requestedAuthority", 200);
   if (input.requestedAuthority === requestingAuthorityId) throw badUserInput("a request goes to another authority", "input.requestedAuthority");
   checkText(input.caseReference, "input.caseReference", 200);

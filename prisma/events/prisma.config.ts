@@ -1,0 +1,3 @@
+import { cliConfig } from "../cli-config";
+
+export default cliConfig();

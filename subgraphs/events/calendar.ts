@@ -1,0 +1,54 @@
+import type http from "node:http";
+import icalGenerator, { ICalCalendarMethod } from "ical-generator";
+import isoCountries from "i18n-iso-countries";
+import en from "i18n-iso-countries/langs/en.json";
+import { localDays } from "../../common/dates";
+import type { Route } from "../../common/http";
+import type { PrismaClient } from "../../prisma/events/generated/client";
+
+isoCountries.registerLocale(en);
+
+/**
+ * iCalendar feeds of public events: /calendar/network/<id>.ics and /calendar/country/<code>.ics. Events known by
+ * their days are all-day entries on the local dates of the place.
+ */
+export function calendarRoute(prisma: PrismaClient): Route {
+  return async (request: http.IncomingMessage, response: http.ServerResponse) => {
+    const match = /^\/calendar\/(network|country)\/([\w-]{1,64})\.ics$/.exec(new URL(request.url ?? "/", "http://localhost").pathname);
+    if (!match || request.method !== "GET") {
+      response.writeHead(404, { "content-type": "text/plain" }).end("calendars: /calendar/network/<id>.ics, /calendar/country/<ISO code>.ics\n");
+      return;
+    }
+    const [, scope, key] = match;
+    const code = key.toUpperCase();
+    if (scope === "country" && !isoCountries.isValid(code)) {
+      response.writeHead(404, { "content-type": "text/plain" }).end(`no country ${key}\n`);
+      return;
+    }
+    const events = await prisma.event.findMany({
+      where: {
+        visibility: "PUBLIC",
+        datePrecision: "DAY",
+        ...(scope === "network" ? { networkIds: { has: key } } : { OR: [{ countryCode: code }, { participatingCountries: { has: code } }] }),
+      },
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+    });
+    const calendar = icalGenerator({ name: `Events: ${scope} ${scope === "network" ? key : code}`, prodId: { company: "cybercrime-networks-graph", product: "events" }, method: ICalCalendarMethod.PUBLISH });
+    for (const event of events) {
+      const { startDate, endDate } = localDays(event.startsAt, event.endsAt, event.timeZone);
+      const dayAfter = new Date(`${endDate}T00:00:00Z`);
+      dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+      calendar.createEvent({
+        id: `${event.id}@cybercrime-networks-graph`,
+        summary: event.title,
+        description: [event.description, `Source: ${event.source}`].filter(Boolean).join("\n\n"),
+        location: event.online ? "Online" : [event.city, event.countryCode ? isoCountries.getName(event.countryCode, "en") : null].filter(Boolean).join(", "),
+        allDay: true,
+        start: new Date(`${startDate}T00:00:00Z`),
+        end: dayAfter,
+        timezone: null,
+      });
+    }
+    response.writeHead(200, { "content-type": "text/calendar; charset=utf-8" }).end(calendar.toString());
+  };
+}

@@ -1,0 +1,128 @@
+import crypto from "node:crypto";
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
+import { localDays } from "../../../common/dates";
+import { graphError } from "../../../common/errors";
+import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
+import { DateResolver } from "graphql-scalars";
+import { checkEvent, eventFilterWhere, visibleEventsWhere } from "../domain";
+import type { EventsContext } from "../loaders";
+import { Event, EventDocument, EventFilter, EventInput } from "../types/event";
+import { Country, Network } from "../types/stubs";
+
+const EventConnection = ConnectionType("Event", Event);
+
+@Resolver(() => Event)
+export class EventResolver {
+  @Query(() => Event, { nullable: true, description: "An event; null when there is none or it is for members of networks you are not in." })
+  event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: EventsContext): Promise<Event | null> {
+    return loaders.eventById.load(id) as Promise<Event | null>;
+  }
+
+  @Query(() => EventConnection, { description: "Events in start order, filtered, a page at a time." })
+  async events(
+    @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | null,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { viewer, prisma }: EventsContext,
+  ): Promise<Connection<Event>> {
+    const window = pageWindow("events", page);
+    const where = { AND: [visibleEventsWhere(viewer), ...eventFilterWhere(filter)] };
+    const after = parseTimeKey(window.afterKey);
+    const [rows, totalCount] = await Promise.all([
+      prisma.event.findMany({
+        where: after ? { AND: [where, { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] }] } : where,
+        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        take: window.take,
+        omit: { searchText: true },
+      }),
+      prisma.event.count({ where }),
+    ]);
+    // Start time and id, so events on the same day keep a stable order.
+    return toConnection("events", window, rows as Event[], (event) => timeKey(event.startsAt, event.id), totalCount);
+  }
+
+  @Mutation(() => Event, { description: "A network admin adds an event of their networks." })
+  async createEvent(@Arg("input", () => EventInput) input: EventInput, @Ctx() { viewer, prisma }: EventsContext): Promise<Event> {
+    const admin = requireViewer(viewer);
+    requireAllowed(admin, input.networks.every((networkId) => isNetworkAdmin(admin, networkId)), "add events to networks you do not administer");
+    const row = checkEvent(input);
+    const id = crypto.randomUUID();
+    return (await prisma.$transaction(async (tx) => {
+      const event = await tx.event.create({ data: { ...row, id } });
+      await tx.eventDocument.createMany({ data: input.documents.map((document, index) => ({ ...document, id: `${id}-${index + 1}`, eventId: id, url: document.url ?? null })) });
+      return event;
+    })) as Event;
+  }
+
+  @Mutation(() => Event, { description: "A network admin of all its networks replaces an event's details and documents." })
+  async updateEvent(@Arg("id", () => ID) id: string, @Arg("input", () => EventInput) input: EventInput, @Ctx() { viewer, prisma }: EventsContext): Promise<Event> {
+    const admin = requireViewer(viewer);
+    const existing = await prisma.event.findUnique({ where: { id } });
+    if (!existing) throw graphError("NOT_FOUND", `no event "${id}"`);
+    const networks = new Set([...existing.networkIds, ...input.networks]);
+    requireAllowed(admin, [...networks].every((networkId) => isNetworkAdmin(admin, networkId)), "change events of networks you do not administer");
+    const row = checkEvent(input);
+    return (await prisma.$transaction(async (tx) => {
+      const event = await tx.event.update({ where: { id }, data: row });
+      await tx.eventDocument.deleteMany({ where: { eventId: id } });
+      await tx.eventDocument.createMany({ data: input.documents.map((document, index) => ({ ...document, id: `${id}-${crypto.randomUUID()}-${index + 1}`, eventId: id, url: document.url ?? null })) });
+      return event;
+    })) as Event;
+  }
+
+  @FieldResolver(() => DateResolver, { description: "First day, local to the place." })
+  startDate(@Root() event: Event): string {
+    return localDays(event.startsAt, event.endsAt, event.timeZone).startDate;
+  }
+
+  @FieldResolver(() => DateResolver, { description: "Last day, local to the place." })
+  endDate(@Root() event: Event): string {
+    return localDays(event.startsAt, event.endsAt, event.timeZone).endDate;
+  }
+
+  @FieldResolver(() => Country, { nullable: true, description: "Where it takes place (null online)." })
+  country(@Root() event: Event): Country | null {
+    return event.countryCode ? { code: event.countryCode } : null;
+  }
+
+  @FieldResolver(() => [Network])
+  networks(@Root() event: Event): Network[] {
+    return event.networkIds.map((id) => ({ id }));
+  }
+
+  @FieldResolver(() => [Country])
+  participatingCountries(@Root() event: Event): Country[] {
+    return event.participatingCountries.map((code) => ({ code }));
+  }
+
+  @FieldResolver(() => [EventDocument], { description: "Agenda, list of participants, presentations, outcome report." })
+  documents(@Root() event: Event, @Ctx() { loaders }: EventsContext): Promise<EventDocument[]> {
+    return loaders.documentsByEvent.load(event.id) as Promise<EventDocument[]>;
+  }
+}
+
+@Resolver(() => Network)
+export class NetworkEventsResolver {
+  @FieldResolver(() => [Event], { description: "Its events in start order." })
+  async events(
+    @Root() network: Network,
+    @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
+    @Ctx() { loaders }: EventsContext,
+  ): Promise<Event[]> {
+    return notOver(upcoming, (await loaders.eventsByNetwork.load(network.id)) as Event[]);
+  }
+}
+
+@Resolver(() => Country)
+export class CountryEventsResolver {
+  @FieldResolver(() => [Event], { description: "Events held there or with its participation, in start order." })
+  async events(
+    @Root() country: Country,
+    @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
+    @Ctx() { loaders }: EventsContext,
+  ): Promise<Event[]> {
+    return notOver(upcoming, (await loaders.eventsByCountry.load(country.code)) as Event[]);
+  }
+}
+
+const notOver = (upcoming: boolean, events: Event[]) => (upcoming ? events.filter((event) => event.endsAt.getTime() > Date.now()) : events);

@@ -1,0 +1,18 @@
+import type { GraphQLSchema } from "graphql";
+import { buildFederatedSchema, keyOnly } from "../../common/federation";
+import type { EventsContext } from "./loaders";
+import { CountryEventsResolver, EventResolver, NetworkEventsResolver } from "./resolvers/event";
+import { Country, Network } from "./types/stubs";
+
+/** Entity representations are untrusted: a members-only event resolves only for members, other keys by shape. */
+export function buildEventsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema<EventsContext>({
+    resolvers: [EventResolver, NetworkEventsResolver, CountryEventsResolver],
+    orphanedTypes: [Country, Network],
+    referenceResolvers: {
+      Event: ({ id }, { loaders }) => (typeof id === "string" ? loaders.eventById.load(id) : null),
+      Country: keyOnly("code"),
+      Network: keyOnly("id"),
+    },
+  });
+}

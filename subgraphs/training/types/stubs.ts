@@ -1,0 +1,25 @@
+import { Directive, Field, ID, ObjectType } from "type-graphql";
+
+// Entities of other subgraphs (members, events), known here by key only.
+
+@Directive('@key(fields: "code")')
+@ObjectType()
+export class Country {
+  @Field(() => ID)
+  code!: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType()
+export class Network {
+  @Field(() => ID)
+  id!: string;
+}
+
+// Referred to only: this subgraph adds no fields to Event.
+@Directive('@key(fields: "id", resolvable: false)')
+@ObjectType()
+export class Event {
+  @Field(() => ID)
+  id!: string;
+}
