@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 // Entities of the members subgraph, known here by key only; this subgraph adds their contactPoints.
+// Declared per subgraph: type-graphql attaches field resolvers to the class, so a shared class would carry the
+// fields other subgraphs add.
 
 @Directive('@key(fields: "code")')
 @ObjectType()
