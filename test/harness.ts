@@ -40,6 +40,8 @@ export interface TestGraph {
   query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
   /** SQL statements sent by every subgraph so far. */
   statementCount(): number;
+  /** Runs a query and says how many SQL statements it cost, over every subgraph. */
+  measure<Data = any>(query: string, variables?: Record<string, unknown>): Promise<{ statements: number; body: GraphQLResponse<Data>["body"] }>;
   close(): Promise<void>;
 }
 
@@ -68,11 +70,17 @@ export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port"
     await stopSubgraphs();
     throw error;
   }
+  const statementCount = () => running.reduce((sum, subgraph) => sum + subgraph.database.statementCount(), 0);
   return {
     gatewayUrl: gateway.url,
     subgraphs: running,
     query: (query, variables, headers) => postGraphQL(gateway.url, { query, variables }, headers),
-    statementCount: () => running.reduce((sum, subgraph) => sum + subgraph.database.statementCount(), 0),
+    statementCount,
+    async measure(query, variables) {
+      const before = statementCount();
+      const { body } = await postGraphQL(gateway.url, { query, variables });
+      return { statements: statementCount() - before, body };
+    },
     async close() {
       await gateway.close();
       await stopSubgraphs();

@@ -1,19 +1,8 @@
-import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { memberEntityKeys } from "../../../common/entity-keys";
 
-// Entities of the members subgraph, known here by key only.
-// Declared per subgraph: type-graphql attaches field resolvers to the class, so a shared class would carry the
-// fields other subgraphs add.
-
-@Directive('@key(fields: "code")')
-@ObjectType()
-export class Country {
-  @Field(() => ID)
-  code!: string;
-}
-
-@Directive('@key(fields: "id")')
-@ObjectType()
-export class Authority {
-  @Field(() => ID)
-  id!: string;
-}
+// The members subgraph's entities, known here by key only; classes of this subgraph's own.
+const keys = memberEntityKeys();
+export const { Country, Network, Authority } = keys;
+export type Country = InstanceType<typeof keys.Country>;
+export type Network = InstanceType<typeof keys.Network>;
+export type Authority = InstanceType<typeof keys.Authority>;

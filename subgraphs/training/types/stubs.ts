@@ -1,22 +1,11 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { memberEntityKeys } from "../../../common/entity-keys";
 
-// Entities of other subgraphs (members, events), known here by key only.
-// Declared per subgraph: type-graphql attaches field resolvers to the class, so a shared class would carry the
-// fields other subgraphs add.
-
-@Directive('@key(fields: "code")')
-@ObjectType()
-export class Country {
-  @Field(() => ID)
-  code!: string;
-}
-
-@Directive('@key(fields: "id")')
-@ObjectType()
-export class Network {
-  @Field(() => ID)
-  id!: string;
-}
+// Entities of other subgraphs (members, events), known here by key only; classes of this subgraph's own.
+const keys = memberEntityKeys();
+export const { Country, Network } = keys;
+export type Country = InstanceType<typeof keys.Country>;
+export type Network = InstanceType<typeof keys.Network>;
 
 // Referred to only: this subgraph adds no fields to Event.
 @Directive('@key(fields: "id", resolvable: false)')
