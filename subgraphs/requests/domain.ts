@@ -9,7 +9,6 @@ import type { RequestContent } from "./types/content";
 import type { CreateCooperationRequestInput } from "./types/inputs";
 
 export type Side = "REQUESTING" | "REQUESTED";
-const { DRAFT, SENT, ACKNOWLEDGED, IN_PROGRESS, EXECUTED, PARTIALLY_EXECUTED, REFUSED, WITHDRAWN } = RequestStatus;
 
 /**
  * The lifecycle (shared/DESIGN.md §6): which step is legal from which status, and which side takes it. The requesting
@@ -30,8 +29,7 @@ const steps: Record<RequestStatus, Partial<Record<RequestStatus, Side>>> = {
 /** The side that may take a step, or null when the step is not legal. */
 export const sideForStep = (from: RequestStatus, to: RequestStatus): Side | null => steps[from][to] ?? null;
 export const isFinal = (status: RequestStatus) => Object.keys(steps[status]).length === 0;
-export const executed = (status: RequestStatus) => status === EXECUTED || status === PARTIALLY_EXECUTED;
-export { DRAFT, SENT, ACKNOWLEDGED, IN_PROGRESS, EXECUTED, PARTIALLY_EXECUTED, REFUSED, WITHDRAWN };
+export const executed = (status: RequestStatus) => status === RequestStatus.EXECUTED || status === RequestStatus.PARTIALLY_EXECUTED;
 
 export const preservationKinds: RequestKind[] = [RequestKind.PRESERVATION, RequestKind.PRESERVATION_EXTENSION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE];
 export const emergencyKinds: RequestKind[] = [RequestKind.EMERGENCY_DISCLOSURE, RequestKind.EMERGENCY_MLA];

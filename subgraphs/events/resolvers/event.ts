@@ -49,7 +49,7 @@ export class EventResolver {
     const id = crypto.randomUUID();
     return (await prisma.$transaction(async (tx) => {
       const event = await tx.event.create({ data: { ...row, id } });
-      await tx.eventDocument.createMany({ data: input.documents.map((document, index) => ({ ...document, id: `${id}-${index + 1}`, eventId: id, url: document.url ?? null })) });
+      await tx.eventDocument.createMany({ data: documentRows(id, input.documents) });
       return event;
     })) as Event;
   }
@@ -65,7 +65,7 @@ export class EventResolver {
     return (await prisma.$transaction(async (tx) => {
       const event = await tx.event.update({ where: { id }, data: row });
       await tx.eventDocument.deleteMany({ where: { eventId: id } });
-      await tx.eventDocument.createMany({ data: input.documents.map((document, index) => ({ ...document, id: `${id}-${crypto.randomUUID()}-${index + 1}`, eventId: id, url: document.url ?? null })) });
+      await tx.eventDocument.createMany({ data: documentRows(id, input.documents) });
       return event;
     })) as Event;
   }
@@ -126,3 +126,6 @@ export class CountryEventsResolver {
 }
 
 const notOver = (upcoming: boolean, events: Event[]) => (upcoming ? events.filter((event) => event.endsAt.getTime() > Date.now()) : events);
+
+const documentRows = (eventId: string, documents: EventInput["documents"]) =>
+  documents.map((document) => ({ ...document, id: crypto.randomUUID(), eventId, url: document.url ?? null }));

@@ -6,7 +6,6 @@ import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnecti
 import { RequestKind } from "../../../common/request-kind";
 import type { Prisma } from "../../../prisma/requests/generated/client";
 import {
-  ACKNOWLEDGED,
   actingAuthority,
   checkNewRequest,
   emergencyKinds,
@@ -19,7 +18,6 @@ import {
   preservationKinds,
   sideForStep,
   sidesOf,
-  SENT,
 } from "../domain";
 import { visibleTo, type RequestsContext } from "../loaders";
 import { CreateCooperationRequestInput } from "../types/inputs";
@@ -125,18 +123,18 @@ export class CooperationRequestResolver {
     if (!side) throw badUserInput(`a request cannot go from ${request.status} to ${to}`, "to");
     requireAllowed(actor, sidesOf(actor, request).includes(side), `take this step (the ${side.toLowerCase()} authority does)`);
     if (note != null && (note.trim() === "" || note.length > maxNote)) throw badUserInput(`note must be 1 to ${maxNote} characters`, "note");
-    if (to === SENT) {
+    if (to === RequestStatus.SENT) {
       const missing = missingForSending(request.kind, request.content as never, request.responseTargetHours);
       if (missing.length > 0) throw badUserInput(`cannot send: ${missing.join(", ")} missing`, missing[0], { missing });
     }
     return (await prisma.$transaction(async (tx) => {
       const now = new Date();
       const changes: Prisma.CooperationRequestUpdateManyMutationInput = { status: to, version: { increment: 1 } };
-      if (to === SENT) {
+      if (to === RequestStatus.SENT) {
         changes.sentAt = now;
         if (emergencyKinds.includes(request.kind) && request.responseTargetHours) changes.responseDueAt = new Date(now.getTime() + request.responseTargetHours * 3_600_000);
       }
-      if (to === ACKNOWLEDGED) changes.acknowledgedAt = now;
+      if (to === RequestStatus.ACKNOWLEDGED) changes.acknowledgedAt = now;
       if (executed(to)) changes.executedAt = now;
       if (isFinal(to)) changes.closedAt = now;
       let extended: { id: string; until: Date } | null = null;
