@@ -1,11 +1,22 @@
 import { GraphQLError } from "graphql";
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
-import { InvalidClaims, secretFromEnv, viewerFromClaims, type Viewer } from "../common/auth";
+import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { InvalidClaims, secretFromEnv, viewerClaims, viewerFromClaims, type Viewer } from "../common/auth";
 
 /** The development secret that `npm run token` signs with and a local gateway accepts when JWT_SECRET is unset. */
 export const developmentJwtSecret = "development-only JWT secret, never in production";
 
 export const jwtSecretFromEnv = () => secretFromEnv("JWT_SECRET", developmentJwtSecret);
+
+/** A client token signed with JWT_SECRET, as `npm run token` and the benchmark hand out; lifetime like "1h". */
+export function signClientToken(viewer: Viewer, lifetime: string): Promise<string> {
+  return new SignJWT(viewerClaims(viewer))
+    .setProtectedHeader({ alg: "HS256" })
+    .setIssuedAt()
+    .setExpirationTime(lifetime)
+    .setIssuer(process.env.JWT_ISSUER || "development")
+    .setAudience(process.env.JWT_AUDIENCE || "cybercrime-networks-graph")
+    .sign(jwtSecretFromEnv());
+}
 
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: "UNAUTHENTICATED", http: { status: 401 } } });

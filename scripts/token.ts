@@ -1,9 +1,8 @@
 // npm run --silent token -- '<claims as JSON>' [lifetime]: prints a development token the local gateway accepts,
 // signed with JWT_SECRET (or the development default). Example:
 //   npm run --silent token -- '{"sub":"ana","name":"Ana (fictional)","networks":{"ejcn":["MEMBER"]}}' 2h
-import { SignJWT } from "jose";
-import { InvalidClaims, viewerClaims, viewerFromClaims } from "../common/auth";
-import { jwtSecretFromEnv } from "../gateway/auth";
+import { InvalidClaims, viewerFromClaims } from "../common/auth";
+import { signClientToken } from "../gateway/auth";
 
 async function main() {
   const [json, lifetime = "1h"] = process.argv.slice(2);
@@ -19,14 +18,7 @@ async function main() {
     process.exit(2);
   }
   const viewer = viewerFromClaims(claims as Record<string, unknown>);
-  const token = await new SignJWT(viewerClaims(viewer))
-    .setProtectedHeader({ alg: "HS256" })
-    .setIssuedAt()
-    .setExpirationTime(lifetime)
-    .setIssuer(process.env.JWT_ISSUER || "development")
-    .setAudience(process.env.JWT_AUDIENCE || "cybercrime-networks-graph")
-    .sign(jwtSecretFromEnv());
-  console.log(token);
+  console.log(await signClientToken(viewer, lifetime));
 }
 
 main().catch((error) => {

@@ -247,4 +247,16 @@ describe("operations", () => {
       expect((await fetch(`${base}/ready`)).status).toBe(200);
     }
   });
+
+  it("counts each subgraph's SQL statements on /metrics", async () => {
+    const members = graph.subgraphs.find((subgraph) => subgraph.name === "members")!;
+    const metricsUrl = members.url.replace(/\/graphql$/, "/metrics");
+    const counter = async () => Number(/^sql_statements_total\{subgraph="members"\} (\d+)$/m.exec(await (await fetch(metricsUrl)).text())?.[1]);
+    const before = await counter();
+    expect(before).toBe(members.database.statementCount());
+    await graph.query(`{ country(code: "PT") { name } }`);
+    const after = await counter();
+    expect(after).toBeGreaterThan(before);
+    expect(after).toBe(members.database.statementCount());
+  });
 });

@@ -23,8 +23,8 @@ const outcomes: [string, number][] = [
 ];
 const hour = 3_600_000;
 
-/** mulberry32: a small, fast, seedable PRNG. */
-function random(seed: number) {
+/** mulberry32: a small, fast, seedable PRNG (also for the benchmark's other synthetic data). */
+export function seededRandom(seed: number) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -35,13 +35,18 @@ function random(seed: number) {
   };
 }
 
-export function syntheticRequests(options: SyntheticOptions) {
-  const next = random(options.seed ?? 1);
-  const pick = (weights: [string, number][]) => {
+/** Picks a value with probability proportional to its weight. */
+export function weightedPicker(next: () => number) {
+  return <Value>(weights: [Value, number][]): Value => {
     let roll = next() * weights.reduce((sum, [, weight]) => sum + weight, 0);
     for (const [value, weight] of weights) if ((roll -= weight) < 0) return value;
     return weights[0][0];
   };
+}
+
+export function syntheticRequests(options: SyntheticOptions) {
+  const next = seededRandom(options.seed ?? 1);
+  const pick = weightedPicker(next);
   const span = options.months * 30 * 24 * hour;
   const requests: Record<string, unknown>[] = [];
   const events: Record<string, unknown>[] = [];

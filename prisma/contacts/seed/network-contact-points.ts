@@ -10,13 +10,13 @@ import { designations } from "./designations";
 export const fictionalSource = "fictional person data for development and tests; institution and membership as in the members seed";
 
 /** The time zone named after the capital where the country has several, else its first (fictional office hours). */
-function timeZoneOf(countryCode: string): string {
+export function timeZoneOf(countryCode: string): string {
   const zones = getCountry(countryCode)?.timezones ?? ["UTC"];
   const capital = (countries as Record<string, { capital: string } | undefined>)[countryCode]?.capital.replace(/ /g, "_") ?? "";
   return zones.find((zone) => capital !== "" && zone.endsWith(`/${capital}`)) ?? zones[0];
 }
 
-const languagesOf = (countryCode: string) => [
+export const languagesOf = (countryCode: string) => [
   ...new Set([...((countries as Record<string, { languages: string[] } | undefined>)[countryCode]?.languages ?? []), "en"]),
 ];
 

@@ -1,0 +1,292 @@
+// npm run bench [-- --size tiny|small|large --database postgresql://… --duration 10 --warmup 3 --connections 16
+//   --leak-seconds 300 --leak-rate 50 --no-embedded --out bench/results]
+// Our gateway, Hive Gateway and the subgraphs directly, side by side on one PostgreSQL data set; see README, Benchmarks.
+import "reflect-metadata";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import pg from "pg";
+import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
+import { subgraphEnvName } from "../common/config";
+import { signClientToken } from "../gateway/auth";
+import { supergraphPath } from "../gateway";
+import { subgraphs } from "../subgraphs";
+import { dataSetSizes, ensureDataSet, type DataSetSize } from "./dataset";
+import { assertSameAnswer, execute, measureLoad, runAtRate, type LoadSettings, type Target } from "./load";
+import { freePort, processMemory, repositoryRoot, startService, type ServiceProcess } from "./processes";
+import { benchQueries, benchViewers, type BenchQuery } from "./queries";
+import { machineFacts, megabytes, writeReport, type BenchReport, type QueryReport } from "./report";
+
+export interface BenchOptions {
+  size: DataSetSize;
+  databaseUrl: string;
+  settings: LoadSettings;
+  leakSeconds: number;
+  leakRate: number;
+  embedded: boolean;
+  outDirectory: string;
+  progress: boolean;
+  command: string;
+}
+
+export function benchOptions(argv: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      size: { type: "string", default: "small" },
+      database: { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cybercrime_bench" },
+      duration: { type: "string", default: "10" },
+      warmup: { type: "string", default: "3" },
+      connections: { type: "string", default: "16" },
+      "leak-seconds": { type: "string", default: "300" },
+      "leak-rate": { type: "string", default: "50" },
+      "no-embedded": { type: "boolean", default: false },
+      out: { type: "string", default: path.join(repositoryRoot, "bench", "results") },
+    },
+  });
+  if (!(values.size! in dataSetSizes)) throw new Error(`--size must be one of ${Object.keys(dataSetSizes).join(", ")}`);
+  if (!/^postgres(ql)?:\/\//.test(values.database!)) throw new Error("--database must be a postgresql:// URL");
+  const number = (name: string, value: string | undefined, min: number) => {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < min) throw new Error(`--${name} must be a number ≥ ${min}`);
+    return parsed;
+  };
+  return {
+    size: values.size as DataSetSize,
+    databaseUrl: values.database!,
+    settings: { durationSeconds: number("duration", values.duration, 1), warmupSeconds: number("warmup", values.warmup, 0), connections: number("connections", values.connections, 1) },
+    leakSeconds: number("leak-seconds", values["leak-seconds"], 0),
+    leakRate: number("leak-rate", values["leak-rate"], 1),
+    embedded: !values["no-embedded"],
+    outDirectory: values.out!,
+    progress: process.stderr.isTTY === true,
+    command: `npm run bench -- ${argv.join(" ")}`.trim(),
+  };
+}
+
+/** Runs the whole benchmark and writes its report; the report says which checks and targets passed. */
+export async function runBench(options: BenchOptions, log: (line: string) => void = (line) => console.log(line)): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
+  const postgres = await ensureDatabase(options.databaseUrl);
+  log(`data set ${options.size} on ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}`);
+  const dataSet = await ensureDataSet(options.databaseUrl, options.size, options.progress);
+  log(dataSet.reused ? "data set already loaded: reused" : `data set loaded in ${Math.round(dataSet.loadSeconds)} s`);
+
+  const services: ServiceProcess[] = [];
+  const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
+  try {
+    const subgraphUrls: Record<string, string> = {};
+    for (const definition of subgraphs) {
+      const port = await freePort();
+      subgraphUrls[definition.name] = `http://127.0.0.1:${port}/graphql`;
+      services.push(
+        await startService({ name: definition.name, script: "scripts/start-subgraph.ts", args: [definition.name], url: subgraphUrls[definition.name], env: { DATABASE_URL: options.databaseUrl, [subgraphEnvName(definition.name, "PORT")]: String(port) } }),
+      );
+    }
+    // Both gateways get the same supergraph, pointing at these subgraphs.
+    const supergraphFile = path.join(temporary, "supergraph.graphql");
+    fs.writeFileSync(supergraphFile, fs.readFileSync(supergraphPath, "utf8").replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`));
+    const oursPort = await freePort();
+    const ours = await startService({
+      name: "gateway",
+      script: "scripts/start-gateway.ts",
+      url: `http://127.0.0.1:${oursPort}/graphql`,
+      env: { PORT: String(oursPort), HOST: "127.0.0.1", ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [subgraphEnvName(name, "URL"), url])) },
+    });
+    services.push(ours);
+    const hivePort = await freePort();
+    const hive = await startService({ name: "hive-gateway", script: "bench/hive-gateway.ts", url: `http://127.0.0.1:${hivePort}/graphql`, env: { PORT: String(hivePort), SUPERGRAPH_FILE: supergraphFile } });
+    services.push(hive);
+    log("services started");
+
+    const viewers = benchViewers(64);
+    const clientTokens = await Promise.all(viewers.map((viewer) => signClientToken(viewer, "6h")));
+    const gatewayUsers = async () => clientTokens.map((token) => ({ authorization: `Bearer ${token}` }));
+    const targets = { ours: { name: "ours", url: ours.url, users: gatewayUsers }, hive: { name: "hive", url: hive.url, users: gatewayUsers } } satisfies Record<string, Target>;
+    // Subgraphs trust only a gateway-signed viewer token; it lives 60 s, so it is signed afresh for each run.
+    const internalSecret = internalTokenSecret();
+    const directTarget = (subgraph: string): Target => ({
+      name: "direct",
+      url: subgraphUrls[subgraph],
+      users: async () => Promise.all(viewers.map(async (viewer) => ({ [viewerTokenHeader]: await signViewerToken(viewer, internalSecret) }))),
+    });
+
+    const queries = await benchQueries(options.databaseUrl);
+    const reports: QueryReport[] = [];
+    for (const query of queries) {
+      // The targets must agree before they are timed (a few variants each).
+      for (const variables of query.gateway.variants.slice(0, 3)) {
+        await assertSameAnswer(targets.ours, targets.hive, { query: query.gateway.query, variables });
+        if (query.subgraphs.length === 1) await assertSameAnswer(targets.ours, directTarget(query.direct.subgraph), { query: query.direct.query, variables });
+      }
+      await execute(directTarget(query.direct.subgraph), { query: query.direct.query, variables: query.direct.variants[0] });
+      const sqlStatements = await countStatements(query, targets.ours, services.filter((service) => service.name in subgraphUrls));
+      log(`${query.name}: ${sqlStatements.many.statements} SQL statements for ${sqlStatements.many.rows} rows, ${sqlStatements.few.statements} for ${sqlStatements.few.rows}${sqlStatements.nPlusOne ? " — N+1!" : ""}`);
+      const results = [];
+      for (const target of [targets.ours, targets.hive, directTarget(query.direct.subgraph)]) {
+        const result = await measureLoad(target, target.name === "direct" ? query.direct : query.gateway, options.settings);
+        log(`  ${target.name.padEnd(6)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
+        results.push(result);
+      }
+      const [oursResult, hiveResult, directResult] = results;
+      const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+      reports.push({
+        name: query.name,
+        description: query.description,
+        subgraphs: query.subgraphs,
+        sqlStatements,
+        results,
+        ratios: {
+          throughputOursToHive: ratio(oursResult.requestsPerSecond, hiveResult.requestsPerSecond),
+          throughputOursToDirect: ratio(oursResult.requestsPerSecond, directResult.requestsPerSecond),
+          p50OursToDirect: ratio(oursResult.latencyMs.p50, directResult.latencyMs.p50),
+        },
+      });
+    }
+
+    const leakCheck = options.leakSeconds > 0 ? await checkLeak(targets.ours, queries[0], ours, options, log) : null;
+    const peakRssMb = Object.fromEntries(services.map((service) => [service.name, megabytes(service.memory().peakRssBytes)]));
+    for (const service of services.splice(0).reverse()) await service.stop();
+
+    const embedded = options.embedded ? await measureEmbedded(temporary, log) : null;
+    const report: BenchReport = {
+      startedAt,
+      command: options.command,
+      machine: machineFacts(postgres),
+      dataSet: { size: options.size, reused: dataSet.reused, loadSeconds: Math.round(dataSet.loadSeconds), rows: dataSet.rows },
+      settings: options.settings,
+      queries: reports,
+      peakRssMb,
+      leakCheck,
+      embedded,
+      targets: [],
+    };
+    report.targets = targetsOf(report);
+    const table = writeReport(report, options.outDirectory);
+    log(`\n${table}\nwritten to ${path.relative(process.cwd(), options.outDirectory) || "."}/${options.size}.{json,md,svg}`);
+    return report;
+  } finally {
+    for (const service of services.reverse()) await service.stop();
+    fs.rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+/** Creates the benchmark's database when the server lacks it; returns the server's version. */
+async function ensureDatabase(databaseUrl: string): Promise<string> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  const server = new pg.Client({ connectionString: Object.assign(new URL(databaseUrl), { pathname: "/postgres" }).toString() });
+  await server.connect();
+  try {
+    const exists = (await server.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
+    if (!exists) await server.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    const [{ server_version }] = (await server.query("SHOW server_version")).rows;
+    return `PostgreSQL ${String(server_version).split(" ")[0]}`;
+  } finally {
+    await server.end();
+  }
+}
+
+/** SQL statements one request costs over all subgraphs, read from their /metrics counters, for few and many rows. */
+async function countStatements(query: BenchQuery, gateway: Target, subgraphProcesses: ServiceProcess[]): Promise<QueryReport["sqlStatements"]> {
+  const total = async () => {
+    let sum = 0;
+    for (const service of subgraphProcesses) {
+      const metrics = await (await fetch(service.url.replace(/\/graphql$/, "/metrics"))).text();
+      sum += Number(/^sql_statements_total\{[^}]*\} (\d+)$/m.exec(metrics)?.[1] ?? NaN);
+    }
+    return sum;
+  };
+  const measure = async (variables: Record<string, unknown>) => {
+    const before = await total();
+    const data = await execute(gateway, { query: query.gateway.query, variables });
+    return { statements: (await total()) - before, rows: query.scaling.rows(data) };
+  };
+  const few = await measure(query.scaling.few);
+  const many = await measure(query.scaling.many);
+  return { few, many, nPlusOne: many.rows > few.rows && many.statements > few.statements };
+}
+
+/** A fixed rate on the three-subgraph query; the gateway's RSS at the end against its RSS just after warm-up. */
+async function checkLeak(target: Target, query: BenchQuery, gateway: ServiceProcess, options: BenchOptions, log: (line: string) => void): Promise<NonNullable<BenchReport["leakCheck"]>> {
+  log(`leak check: ${options.leakSeconds} s at ${options.leakRate} req/s`);
+  const samples: number[] = [];
+  const run = await runAtRate(target, query.gateway, { rate: options.leakRate, seconds: options.leakSeconds, connections: 8 }, () => samples.push(gateway.memory().rssBytes));
+  // Warm-up is the first fifth of the run; compare the mean of the tenth after it with the mean of the last tenth.
+  const window = Math.max(1, Math.floor(samples.length / 10));
+  const warmupEnd = Math.floor(samples.length / 5);
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const afterWarmup = mean(samples.slice(warmupEnd, warmupEnd + window));
+  const atEnd = mean(samples.slice(-window));
+  const growthPercent = Math.round((atEnd / afterWarmup - 1) * 1000) / 10;
+  return { seconds: options.leakSeconds, rate: options.leakRate, ...run, rssAfterWarmupMb: megabytes(afterWarmup), rssAtEndMb: megabytes(atEnd), growthPercent, passed: growthPercent <= 10 && run.failures === 0 };
+}
+
+/** `npm start` on fresh embedded databases, then again on the same ones: peak RSS of the one process each time. */
+async function measureEmbedded(temporary: string, log: (line: string) => void): Promise<NonNullable<BenchReport["embedded"]>> {
+  const pgliteDir = path.join(temporary, "pglite");
+  const peak = async () => {
+    const ports: Record<string, string> = {};
+    for (const definition of subgraphs) ports[subgraphEnvName(definition.name, "PORT")] = String(await freePort());
+    const port = await freePort();
+    const stack = await startService({ name: "npm start", script: "scripts/start.ts", url: `http://127.0.0.1:${port}/graphql`, env: { PGLITE_DIR: pgliteDir, PORT: String(port), HOST: "127.0.0.1", ...ports } });
+    try {
+      // A few queries across the subgraphs, so the figure includes serving, not just starting.
+      const target: Target = { name: "ours", url: stack.url, users: async () => [{}] };
+      for (let round = 0; round < 20; round += 1) {
+        await execute(target, { query: `{ country(code: "PT") { name networks { id } contactPoints { id } events { id } } networks { id members { country { code } } } }`, variables: {} });
+      }
+      return megabytes(processMemory(stack.pid).peakRssBytes);
+    } finally {
+      await stack.stop();
+    }
+  };
+  const firstStartPeakRssMb = await peak();
+  const laterStartPeakRssMb = await peak();
+  log(`embedded npm start: peak RSS ${firstStartPeakRssMb} MB first start, ${laterStartPeakRssMb} MB later start`);
+  return { firstStartPeakRssMb, laterStartPeakRssMb, passed: Math.max(firstStartPeakRssMb, laterStartPeakRssMb) < 1536 };
+}
+
+/** The issue's targets, measured. */
+function targetsOf(report: BenchReport): BenchReport["targets"] {
+  const query = (name: string) => report.queries.find((entry) => entry.name === name);
+  const result = (name: string, target: string) => query(name)?.results.find((entry) => entry.target === target);
+  const targets: BenchReport["targets"] = [];
+  const profile = query("countryProfile");
+  if (profile) targets.push({ name: "throughput ≥ 1.25× Hive Gateway, three-subgraph query", value: `${profile.ratios.throughputOursToHive}×`, passed: profile.ratios.throughputOursToHive >= 1.25 });
+  for (const entry of report.queries.filter((candidate) => candidate.subgraphs.length === 1)) {
+    targets.push({ name: `throughput ≥ 1× Hive Gateway, \`${entry.name}\``, value: `${entry.ratios.throughputOursToHive}×`, passed: entry.ratios.throughputOursToHive >= 1 });
+    targets.push({ name: `p50 ≤ 2× the direct call, \`${entry.name}\``, value: `${entry.ratios.p50OursToDirect}×`, passed: entry.ratios.p50OursToDirect <= 2 });
+  }
+  for (const name of ["contactPointsDeepPage", "findContactPoints"]) {
+    const ours = result(name, "ours");
+    if (ours) targets.push({ name: `p95 ≤ 50 ms, \`${name}\` (filtered, paginated)`, value: `${ours.latencyMs.p95} ms`, passed: ours.latencyMs.p95 <= 50 });
+  }
+  const statistics = result("requestStatistics", "ours");
+  if (statistics) targets.push({ name: "`requestStatistics` ≤ 1 s (p95)", value: `${statistics.latencyMs.p95} ms`, passed: statistics.latencyMs.p95 <= 1000 });
+  targets.push({ name: "no N+1: SQL statements do not grow with rows", value: report.queries.map((entry) => `${entry.name} ${entry.sqlStatements.many.statements}`).join(", "), passed: report.queries.every((entry) => !entry.sqlStatements.nPlusOne) });
+  if (report.leakCheck) targets.push({ name: "gateway RSS growth ≤ 10 % after warm-up at a fixed rate", value: `${report.leakCheck.growthPercent} % over ${report.leakCheck.seconds} s`, passed: report.leakCheck.passed });
+  if (report.embedded) targets.push({ name: "embedded `npm start` < 1.5 GB RSS", value: `${Math.max(report.embedded.firstStartPeakRssMb, report.embedded.laterStartPeakRssMb)} MB peak`, passed: report.embedded.passed });
+  return targets;
+}
+
+if (require.main === module) {
+  let options: BenchOptions;
+  try {
+    options = benchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  runBench(options)
+    .then((report) => {
+      // N+1 and leaks are defects: the command fails on them. Missed speed targets are reported, not fatal.
+      const defect = report.queries.some((query) => query.sqlStatements.nPlusOne) || report.leakCheck?.passed === false;
+      process.exit(defect ? 1 : 0);
+    })
+    .catch((error) => {
+      console.error(error);
+      process.exit(1);
+    });
+}

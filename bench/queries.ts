@@ -1,0 +1,137 @@
+import pg from "pg";
+import type { Viewer } from "../common/auth";
+import { encodeCursor } from "../common/pagination";
+import { memberships } from "../prisma/members/seed/memberships";
+import { benchAuthorityId } from "./dataset";
+import type { Workload } from "./load";
+
+/**
+ * Who the benchmark asks as: simulated users, each a contact point of Portugal's synthetic authority, in every
+ * network, and an analyst (so every query of the mix is allowed), told apart by `sub`.
+ */
+export const benchViewers = (count: number): Viewer[] =>
+  Array.from({ length: count }, (_, index) => ({
+    sub: `bench-user-${index}`,
+    name: `Benchmark user ${index} (fictional)`,
+    networks: { "coe-24-7": ["CONTACT_POINT"], ejcn: ["MEMBER"], "forum-cibercrime": ["MEMBER"], ciberred: ["MEMBER"], gpen: ["MEMBER"] },
+    authorityId: benchAuthorityId("PT"),
+    analyst: true,
+  }));
+
+export interface Operation {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export interface BenchQuery {
+  name: string;
+  description: string;
+  /** Subgraphs the gateway's query plan calls. */
+  subgraphs: string[];
+  gateway: Workload;
+  /** The part of the query one subgraph answers alone, sent to it directly. */
+  direct: Workload & { subgraph: string };
+  /** The same query returning few and many rows: its SQL statement count must not grow with the rows (N+1). */
+  scaling: { few: Record<string, unknown>; many: Record<string, unknown>; rows(data: any): number };
+}
+
+const countryProfileMembers = `code name region budapestConvention { status } networks { id acronym name }`;
+
+/** The query mix of the benchmark, with parameters that depend on the loaded data (a cursor deep in a list). */
+export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
+  const deepPageFilter = { kind: "NETWORK_CONTACT_POINT", language: "en" };
+  const deepCursors = (await contactPointsAt(databaseUrl, [0.7, 0.75, 0.8, 0.85, 0.9])).map((id) => encodeCursor("contactPoints", id));
+  const deepCursor = deepCursors[2];
+  // Countries in at least one network: all have contact points and events in every data set.
+  const countryCodes = [...new Set(memberships.map((membership) => membership.countryCode))].sort();
+  const contactPointsPage = `query DeepPage($first: Int, $after: String, $filter: ContactPointFilter) {
+    contactPoints(first: $first, after: $after, filter: $filter) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind country { code } languages lastVerifiedAt } }
+    }
+  }`;
+  const findContactPoints = `query Find($country: ID!) {
+    findContactPoints(country: $country, measure: PRESERVATION, urgent: true) {
+      id kind institution languages reachableNow network { id } availability { twentyFourSeven officeHours { timeZone } }
+    }
+  }`;
+  const statistics = `query Statistics($filter: RequestStatisticsFilter) {
+    requestStatistics(filter: $filter) {
+      sent medianHoursToAcknowledge medianHoursToExecute byKind { kind count } byStatus { status count } byMonth { month sent }
+    }
+  }`;
+  const expiring = `query Expiring($withinDays: Int!) {
+    expiringPreservations(withinDays: $withinDays) { id kind status caseReference preservedUntil requestedTimeZone }
+  }`;
+  const lastMonth = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
+  return [
+    {
+      name: "countryProfile",
+      description: "country → networks (members), contact points (contacts), upcoming events (events)",
+      subgraphs: ["members", "contacts", "events"],
+      gateway: {
+        query: `query CountryProfile($code: ID!) {
+          country(code: $code) {
+            ${countryProfileMembers}
+            contactPoints { id kind institution languages lastVerifiedAt }
+            events(upcoming: true) { id kind title startDate endDate online }
+          }
+        }`,
+        variants: countryCodes.map((code) => ({ code })),
+      },
+      direct: { subgraph: "members", query: `query CountryProfile($code: ID!) { country(code: $code) { ${countryProfileMembers} } }`, variants: countryCodes.map((code) => ({ code })) },
+      scaling: {
+        few: { code: "MT" },
+        many: { code: "PT" },
+        rows: (data) => data.country.networks.length + data.country.contactPoints.length + data.country.events.length,
+      },
+    },
+    {
+      name: "findContactPoints",
+      description: "whom to call in a country for urgent preservation, ranked (contacts)",
+      subgraphs: ["contacts"],
+      gateway: { query: findContactPoints, variants: countryCodes.map((country) => ({ country })) },
+      direct: { subgraph: "contacts", query: findContactPoints, variants: countryCodes.map((country) => ({ country })) },
+      scaling: { few: { country: "AQ" }, many: { country: "PT" }, rows: (data) => data.findContactPoints.length },
+    },
+    {
+      name: "contactPointsDeepPage",
+      description: "network contact points working in English, 20 from 70 to 90 % down the list, with total (contacts)",
+      subgraphs: ["contacts"],
+      gateway: { query: contactPointsPage, variants: deepCursors.map((after) => ({ first: 20, after, filter: deepPageFilter })) },
+      direct: { subgraph: "contacts", query: contactPointsPage, variants: deepCursors.map((after) => ({ first: 20, after, filter: deepPageFilter })) },
+      scaling: { few: { first: 2, after: deepCursor, filter: deepPageFilter }, many: { first: 100, after: deepCursor, filter: deepPageFilter }, rows: (data) => data.contactPoints.edges.length },
+    },
+    {
+      name: "requestStatistics",
+      description: "aggregates and medians over every sent request, by kind, status and month (requests)",
+      subgraphs: ["requests"],
+      gateway: { query: statistics, variants: [{}] },
+      direct: { subgraph: "requests", query: statistics, variants: [{}] },
+      scaling: { few: { filter: { requestingCountry: "PT", from: lastMonth } }, many: {}, rows: (data) => data.requestStatistics.byMonth.length + data.requestStatistics.byKind.length },
+    },
+    {
+      name: "expiringPreservations",
+      description: "preservations of one authority ending within 30 to 60 days (requests)",
+      subgraphs: ["requests"],
+      gateway: { query: expiring, variants: [30, 40, 50, 60].map((withinDays) => ({ withinDays })) },
+      direct: { subgraph: "requests", query: expiring, variants: [30, 40, 50, 60].map((withinDays) => ({ withinDays })) },
+      scaling: { few: { withinDays: 3 }, many: { withinDays: 60 }, rows: (data) => data.expiringPreservations.length },
+    },
+  ];
+}
+
+/** Ids of the current, filtered contact points at these fractions of the list, for cursors deep in it. */
+async function contactPointsAt(databaseUrl: string, fractions: number[]): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const filtered = `FROM contacts."ContactPoint" WHERE kind = 'NETWORK_CONTACT_POINT' AND 'en' = ANY(languages) AND "validTo" IS NULL`;
+    const [{ count }] = (await client.query(`SELECT count(*)::int AS count ${filtered}`)).rows;
+    if (count === 0) throw new Error("the data set has no network contact points working in English");
+    const ids = [];
+    for (const fraction of fractions) ids.push((await client.query(`SELECT id ${filtered} ORDER BY id OFFSET $1 LIMIT 1`, [Math.floor(count * fraction)])).rows[0].id);
+    return ids;
+  } finally {
+    await client.end();
+  }
+}
