@@ -33,6 +33,8 @@ export interface BenchQuery {
   direct: Workload & { subgraph: string };
   /** The same query returning few and many rows: its SQL statement count must not grow with the rows (N+1). */
   scaling: { few: Record<string, unknown>; many: Record<string, unknown>; rows(data: any): number };
+  /** Variables no earlier request used, for a query whose answers are cached: its cost when computed afresh. */
+  uncached?: (index: number) => Record<string, unknown>;
 }
 
 const countryProfileMembers = `code name region budapestConvention { status } networks { id acronym name }`;
@@ -50,7 +52,7 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
     }
   }`;
   const findContactPoints = `query Find($country: ID!) {
-    findContactPoints(country: $country, measure: PRESERVATION, urgent: true) {
+    findContactPoints(country: $country, measure: PRESERVATION, urgent: true, first: 10) {
       id kind institution languages reachableNow network { id } availability { twentyFourSeven officeHours { timeZone } }
     }
   }`;
@@ -108,6 +110,8 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       gateway: { query: statistics, variants: [{}] },
       direct: { subgraph: "requests", query: statistics, variants: [{}] },
       scaling: { few: { filter: { requestingCountry: "PT", from: lastMonth } }, many: {}, rows: (data) => data.requestStatistics.byMonth.length + data.requestStatistics.byKind.length },
+      // Still the whole data set: an end some years ahead, different each time.
+      uncached: (index) => ({ filter: { to: new Date(Date.UTC(2100, 0, 1 + index)).toISOString().slice(0, 10) } }),
     },
     {
       name: "expiringPreservations",

@@ -10,6 +10,8 @@ export interface QueryReport {
   /** SQL statements of one request through our gateway, returning few and many rows. */
   sqlStatements: { few: { statements: number; rows: number }; many: { statements: number; rows: number }; nPlusOne: boolean };
   results: LoadResult[];
+  /** For cached answers: latency through our gateway of requests that had to be computed (sequential). */
+  uncachedMs?: { requests: number; p50: number; max: number };
   ratios: { throughputOursToHive: number; throughputOursToDirect: number; p50OursToDirect: number };
 }
 
@@ -53,7 +55,8 @@ export function markdownReport(report: BenchReport): string {
         result.target === "ours"
           ? `${query.ratios.throughputOursToHive}× Hive, ${query.ratios.throughputOursToDirect}× direct; p50 ${query.ratios.p50OursToDirect}× direct`
           : "";
-      return `| ${result.target === "ours" ? `\`${query.name}\` (${query.subgraphs.length} subgraph${query.subgraphs.length > 1 ? "s" : ""})` : ""} | ${targetNames[result.target]} | ${result.requestsPerSecond} | ${result.latencyMs.p50} | ${result.latencyMs.p95} | ${result.latencyMs.p99} | ${result.failures} | ${ratios} | ${result.target === "ours" ? `${query.sqlStatements.many.statements} (${query.sqlStatements.many.rows} rows) / ${query.sqlStatements.few.statements} (${query.sqlStatements.few.rows})` : ""} |`;
+      const cell = (value: number) => (Number.isFinite(value) ? String(value) : "–");
+      return `| ${result.target === "ours" ? `\`${query.name}\` (${query.subgraphs.length} subgraph${query.subgraphs.length > 1 ? "s" : ""})` : ""} | ${targetNames[result.target]} | ${result.requestsPerSecond} | ${cell(result.latencyMs.p50)} | ${cell(result.latencyMs.p95)} | ${cell(result.latencyMs.p99)} | ${result.failures} | ${ratios} | ${result.target === "ours" ? `${query.sqlStatements.many.statements} (${query.sqlStatements.many.rows} rows) / ${query.sqlStatements.few.statements} (${query.sqlStatements.few.rows})` : ""} |`;
     }),
   );
   const { machine, dataSet, settings } = report;
@@ -66,6 +69,9 @@ export function markdownReport(report: BenchReport): string {
     "|---|---|---:|---:|---:|---:|---:|---|---|",
     ...rows,
     "",
+    ...report.queries
+      .filter((query) => query.uncachedMs)
+      .map((query) => `\`${query.name}\` computed afresh (a filter not asked before, one at a time, through our gateway): p50 ${query.uncachedMs!.p50} ms, max ${query.uncachedMs!.max} ms over ${query.uncachedMs!.requests} requests.`),
     `Peak RSS (MB): ${Object.entries(report.peakRssMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}.`,
     report.leakCheck
       ? `Leak check: ${report.leakCheck.seconds} s at ${report.leakCheck.rate} req/s on \`countryProfile\` (${report.leakCheck.requests} requests, ${report.leakCheck.failures} failed): gateway RSS ${report.leakCheck.rssAfterWarmupMb} MB after warm-up, ${report.leakCheck.rssAtEndMb} MB at the end (${report.leakCheck.growthPercent} %).`

@@ -112,9 +112,13 @@ interface Connection {
   close(): Promise<void>;
 }
 
+// Five embedded databases share one process: PostgreSQL's default 128 MB of shared buffers each would dominate its
+// memory, and a registry's working set fits in far less (measured in README, Benchmarks).
+const pgliteSettings = ["shared_buffers = 16MB"];
+
 async function openPGlite(dataDir: string | null): Promise<Connection> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  const pglite = new PGlite(dataDir ?? undefined, { postgresqlconf: pgliteSettings });
   await pglite.waitReady;
   const driver = (queryable: Pick<PGlite, "query" | "exec">, nested: boolean): SqlDriver => ({
     query: async <Row>(sql: string, params: unknown[] = []) => (await queryable.query<Row>(sql, params)).rows,

@@ -19,9 +19,9 @@ describe("pageWindow", () => {
 describe("toConnection", () => {
   it("cuts the extra row and reports the next page", () => {
     const window = pageWindow("letters", { first: 2 });
-    const connection = toConnection("letters", window, ["a", "b", "c"], (letter) => letter, 3);
+    const connection = toConnection("letters", window, ["a", "b", "c"], (letter) => letter, async () => 3);
     expect(connection.edges.map((edge) => edge.node)).toEqual(["a", "b"]);
     expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor("letters", "b") });
-    expect(toConnection("letters", window, [], (letter) => letter, 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(toConnection("letters", window, [], (letter) => letter, async () => 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });
 });

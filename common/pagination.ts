@@ -24,7 +24,8 @@ export class PageArgs {
 export interface Connection<Node> {
   edges: { cursor: string; node: Node }[];
   pageInfo: PageInfo;
-  totalCount: number;
+  /** Counted only when a client selects it: a count over a large filtered list costs more than the page. */
+  totalCount: () => Promise<number>;
 }
 
 /** A `<Name>Connection` object type with edges, pageInfo and totalCount over the given node type. */
@@ -46,8 +47,9 @@ export function ConnectionType<Node extends object>(name: string, nodeType: Clas
     @Field(() => PageInfo)
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: "How many items match, over all pages." })
-    totalCount!: number;
+    // Simple: graphql-js's default resolver calls the function, so the count runs only when selected.
+    @Field(() => Int, { description: "How many items match, over all pages.", simple: true })
+    totalCount!: () => Promise<number>;
   }
   return ConnectionClass;
 }
@@ -96,7 +98,7 @@ export function toConnection<Node>(
   window: PageWindow,
   rows: Node[],
   keyOf: (node: Node) => string,
-  totalCount: number,
+  totalCount: () => Promise<number>,
 ): Connection<Node> {
   const page = rows.slice(0, window.size);
   const edges = page.map((node) => ({ cursor: encodeCursor(list, keyOf(node)), node }));

@@ -56,7 +56,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const subgraphUrl = (name: string, url?: string) => options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url) }),
+    // Node's own fetch keeps connections to subgraphs alive and skips make-fetch-happen's HTTP-cache layer, which the
+    // gateway never uses (subgraph answers are per viewer): measured in README, Benchmarks.
+    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url), fetcher: (input, init) => fetch(input, init as RequestInit) }),
     logger: logger.child({ service: "gateway" }),
   });
   const server = new ApolloServer<GatewayContext>({

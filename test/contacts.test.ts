@@ -94,11 +94,23 @@ describe("findContactPoints", () => {
     expect((await ranked("PT", "GENERAL_ASSISTANCE"))[0].languages).toEqual(["pt", "en"]);
   });
 
+  it("returns the best `first` only", async () => {
+    const all = await ranked("PT", "PRESERVATION");
+    expect(all.length).toBeGreaterThan(2);
+    const { body } = await graph.query(`{ findContactPoints(country: "PT", measure: PRESERVATION, at: "${mondayMorning}", first: 2) { id } }`);
+    expect(body.data.findContactPoints.map((point: { id: string }) => point.id)).toEqual(all.slice(0, 2).map((point) => point.id));
+  });
+
   it.each([
     [{ country: "Portugal", measure: "PRESERVATION" }, "country"],
   ])("rejects %j with BAD_USER_INPUT", async (variables, field) => {
     const { body } = await graph.query(finder, variables);
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+  });
+
+  it.each([0, 101])("rejects first: %d with BAD_USER_INPUT", async (first) => {
+    const { body } = await graph.query(`{ findContactPoints(country: "PT", measure: PRESERVATION, first: ${first}) { id } }`);
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 });
 
@@ -229,6 +241,15 @@ describe("lists", () => {
   ])("rejects %s with BAD_USER_INPUT", async (query, field) => {
     const { body } = await graph.query(query);
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+  });
+
+  it("counts the total only when it is asked for", async () => {
+    const page = (fields: string) => graph.measure(`{ contactPoints(filter: { kind: TWENTY_FOUR_SEVEN }, first: 5) { ${fields} } }`, {});
+    const withTotal = await page("totalCount edges { node { id } }");
+    const withoutTotal = await page("edges { node { id } }");
+    expect(withTotal.body.data.contactPoints.totalCount).toBe(budapestParties.length + 2);
+    expect(withTotal.statements).toBe(2);
+    expect(withoutTotal.statements).toBe(1);
   });
 
   it("batches contact points across countries: statements do not grow with the rows", async () => {

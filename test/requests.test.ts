@@ -331,6 +331,25 @@ describe("statistics", () => {
     expect(await statistics({ kind: "PRESERVATION", requestedCountry: "XA", from: "2026-02-01", to: "2026-03-01" })).toMatchObject({ sent: 1, medianHoursToAcknowledge: 1, medianHoursToExecute: 5 });
   });
 
+  it("computes each filter's figures once a minute at most, shared by concurrent askers, and says when", async () => {
+    const analyst = await as({ sub: "analyst", analyst: true, networks: {} });
+    const figures = async (country: string) =>
+      (await graph.query(`query ($c: ID) { requestStatistics(filter: { requestingCountry: $c }) { sent computedAt } }`, { c: country }, analyst)).body.data.requestStatistics;
+    const before = Date.now();
+    const first = await figures("XQ");
+    expect(first.sent).toBe(0);
+    expect(Date.parse(first.computedAt)).toBeGreaterThanOrEqual(before - 1000);
+    await upsertRows(sql(), "CooperationRequest", ["id"], [row("q1", "PRESERVATION", "SENT", "2026-03-01T10:00:00Z", null, null, "XQ", "XB")]);
+    // Within the minute the same filter gets the same figures; another filter is computed afresh and sees the row.
+    expect(await figures("xq")).toEqual(first);
+    const statements = graph.statementCount();
+    const [a, b] = await Promise.all([figures("XR"), figures("XR")]);
+    expect(graph.statementCount() - statements).toBe(2);
+    expect(a).toEqual(b);
+    await upsertRows(sql(), "CooperationRequest", ["id"], [row("r1", "PRESERVATION", "SENT", "2026-03-01T10:00:00Z", null, null, "XR", "XB")]);
+    expect((await graph.query(`{ requestStatistics(filter: { requestingCountry: "XR", kind: PRESERVATION }) { sent } }`, {}, analyst)).body.data.requestStatistics.sent).toBe(1);
+  });
+
   it("agrees with the generator's own arithmetic on a synthetic data set", async () => {
     const { requests, events } = syntheticRequests({
       count: 400,

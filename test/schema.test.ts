@@ -22,7 +22,7 @@ describe("committed schema", () => {
       return `${found.args.map((arg) => `${arg.name}: ${arg.type}`).sort().join(", ")} → ${found.type}`;
     };
     expect(signature("Query", "contactPoints")).toBe("after: String, filter: ContactPointFilter, first: Int → ContactPointConnection!");
-    expect(signature("Query", "findContactPoints")).toBe("at: DateTimeISO, country: ID!, measure: RequestKind!, urgent: Boolean! → [ContactPoint!]!");
+    expect(signature("Query", "findContactPoints")).toBe("at: DateTimeISO, country: ID!, first: Int, measure: RequestKind!, urgent: Boolean! → [ContactPoint!]!");
     expect(signature("Query", "staleContactPoints")).toBe("olderThanDays: Int! → [ContactPoint!]!");
     expect(signature("Mutation", "confirmContactPoint")).toBe("id: ID! → ContactPoint!");
     expect(signature("Mutation", "replaceContactPoint")).toBe("details: ContactPointDetailsInput!, id: ID! → ContactPoint!");

@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { badUserInput } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
 import { emailAddress, optionalText, timeZone } from "../../common/validation";
@@ -17,13 +18,10 @@ export function isCurrentContactPoint(point: { validFrom: Date; validTo: Date | 
   return point.validFrom.getTime() <= now.getTime() && (point.validTo === null || point.validTo.getTime() > now.getTime());
 }
 
-const weekdays = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/** Weekday (1 = Monday) and "HH:MM" at `now` in an IANA time zone. */
+/** Weekday (1 = Monday) and "HH:MM" at `now` in an IANA time zone (luxon caches its zone formatters). */
 export function localTime(now: Date, timeZone: string): { weekday: number; time: string } {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(now);
-  const part = (type: string) => parts.find((entry) => entry.type === type)!.value;
-  return { weekday: weekdays.indexOf(part("weekday")) + 1, time: `${part("hour")}:${part("minute")}` };
+  const local = DateTime.fromJSDate(now, { zone: timeZone });
+  return { weekday: local.weekday, time: local.toFormat("HH:mm") };
 }
 
 /** Reachable at `now`: a 24/7 point always; otherwise within its office hours in its own time zone. */

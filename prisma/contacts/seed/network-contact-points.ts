@@ -13,7 +13,7 @@ export const fictionalSource = "fictional person data for development and tests;
 export function timeZoneOf(countryCode: string): string {
   const zones = getCountry(countryCode)?.timezones ?? ["UTC"];
   const capital = (countries as Record<string, { capital: string } | undefined>)[countryCode]?.capital.replace(/ /g, "_") ?? "";
-  return zones.find((zone) => capital !== "" && zone.endsWith(`/${capital}`)) ?? zones[0];
+  return zones.find((zone) => capital !== "" && zone.endsWith(`/${capital}`)) ?? zones[0] ?? "UTC";
 }
 
 export const languagesOf = (countryCode: string) => [

@@ -3,7 +3,7 @@ import { DateTimeISOResolver } from "graphql-scalars";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, isMemberOf, isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
 import { badUserInput, graphError } from "../../../common/errors";
-import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
+import { ConnectionType, defaultPageSize, maxPageSize, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
 import { isCurrentContactPoint, isReachable, rankContactPoints, validateDetails } from "../domain";
@@ -48,11 +48,8 @@ export class ContactPointResolver {
     }
     if (filter?.current ?? true) conditions.push(currentAt(new Date()));
     const where = { AND: conditions };
-    const [rows, totalCount] = await Promise.all([
-      prisma.contactPoint.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take }),
-      prisma.contactPoint.count({ where }),
-    ]);
-    return toConnection("contactPoints", window, rows as ContactPoint[], (point) => point.id, totalCount);
+    const rows = await prisma.contactPoint.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take });
+    return toConnection("contactPoints", window, rows as ContactPoint[], (point) => point.id, () => prisma.contactPoint.count({ where }));
   }
 
   @Query(() => [ContactPoint], {
@@ -64,11 +61,13 @@ export class ContactPointResolver {
     @Arg("measure", () => RequestKind) measure: RequestKind,
     @Arg("urgent", () => Boolean, { defaultValue: false }) urgent: boolean,
     @Arg("at", () => DateTimeISOResolver, { nullable: true, description: "Rank as of this moment (default now)." }) at: Date | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: defaultPageSize, description: `How many of the best to return, 1 to ${maxPageSize}.` }) first: number,
     @Ctx() { prisma }: ContactsContext,
   ): Promise<ContactPoint[]> {
+    if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw badUserInput(`first must be between 1 and ${maxPageSize}`, "first");
     const now = at ?? new Date();
     const points = await prisma.contactPoint.findMany({ where: { countryCode: countryCode(country, "country"), ...currentAt(now) } });
-    return rankContactPoints(points as ContactPoint[], measure, urgent, now);
+    return rankContactPoints(points as ContactPoint[], measure, urgent, now).slice(0, first);
   }
 
   @Query(() => [ContactPoint], { description: "Current entries of the networks you administer not confirmed for this many days, oldest first." })

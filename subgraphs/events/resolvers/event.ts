@@ -28,17 +28,14 @@ export class EventResolver {
     const window = pageWindow("events", page);
     const where = { AND: [visibleEventsWhere(viewer), ...eventFilterWhere(filter)] };
     const after = parseTimeKey(window.afterKey);
-    const [rows, totalCount] = await Promise.all([
-      prisma.event.findMany({
-        where: after ? { AND: [where, { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] }] } : where,
-        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-        take: window.take,
-        omit: { searchText: true },
-      }),
-      prisma.event.count({ where }),
-    ]);
+    const rows = await prisma.event.findMany({
+      where: after ? { AND: [where, { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] }] } : where,
+      orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+      take: window.take,
+      omit: { searchText: true },
+    });
     // Start time and id, so events on the same day keep a stable order.
-    return toConnection("events", window, rows as Event[], (event) => timeKey(event.startsAt, event.id), totalCount);
+    return toConnection("events", window, rows as Event[], (event) => timeKey(event.startsAt, event.id), () => prisma.event.count({ where }));
   }
 
   @Mutation(() => Event, { description: "A network admin adds an event of their networks." })

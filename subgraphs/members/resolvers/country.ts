@@ -29,16 +29,13 @@ export class CountryResolver {
   ): Promise<Connection<Country>> {
     const window = pageWindow("countries", page);
     const where = await countryFilterWhere(filter, async (id) => (await loaders.networkById.load(id)) !== null);
-    const [rows, totalCount] = await Promise.all([
-      prisma.country.findMany({
-        where: window.afterKey ? { AND: [where, { code: { gt: window.afterKey } }] } : where,
-        orderBy: { code: "asc" },
-        take: window.take,
-        omit: { searchText: true },
-      }),
-      prisma.country.count({ where }),
-    ]);
-    return toConnection("countries", window, rows as Country[], (country) => country.code, totalCount);
+    const rows = await prisma.country.findMany({
+      where: window.afterKey ? { AND: [where, { code: { gt: window.afterKey } }] } : where,
+      orderBy: { code: "asc" },
+      take: window.take,
+      omit: { searchText: true },
+    });
+    return toConnection("countries", window, rows as Country[], (country) => country.code, () => prisma.country.count({ where }));
   }
 
   @FieldResolver(() => String, { description: "In the given language, else the Accept-Language header's (from i18n-iso-countries)." })

@@ -47,14 +47,11 @@ export class NetworkResolver {
     const window = pageWindow("membershipChanges", page);
     const after = parseTimeKey(window.afterKey);
     const where = { networkId: network.id };
-    const [rows, totalCount] = await Promise.all([
-      prisma.membershipChange.findMany({
-        where: after ? { ...where, OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : where,
-        orderBy: [{ at: "desc" }, { id: "desc" }],
-        take: window.take,
-      }),
-      prisma.membershipChange.count({ where }),
-    ]);
-    return toConnection("membershipChanges", window, rows, (change) => timeKey(change.at, change.id), totalCount);
+    const rows = await prisma.membershipChange.findMany({
+      where: after ? { ...where, OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : where,
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: window.take,
+    });
+    return toConnection("membershipChanges", window, rows, (change) => timeKey(change.at, change.id), () => prisma.membershipChange.count({ where }));
   }
 }

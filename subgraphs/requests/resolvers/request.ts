@@ -49,15 +49,12 @@ export class CooperationRequestResolver {
     const window = pageWindow("cooperationRequests", page);
     const after = parseTimeKey(window.afterKey);
     const where: Prisma.CooperationRequestWhereInput = { AND: [visible!, status ? { status } : {}, kind ? { kind } : {}] };
-    const [rows, totalCount] = await Promise.all([
-      prisma.cooperationRequest.findMany({
-        where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] } : where,
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-        take: window.take,
-      }),
-      prisma.cooperationRequest.count({ where }),
-    ]);
-    return toConnection("cooperationRequests", window, rows as CooperationRequest[], (request) => timeKey(request.createdAt, request.id), totalCount);
+    const rows = await prisma.cooperationRequest.findMany({
+      where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] } : where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: window.take,
+    });
+    return toConnection("cooperationRequests", window, rows as CooperationRequest[], (request) => timeKey(request.createdAt, request.id), () => prisma.cooperationRequest.count({ where }));
   }
 
   @Query(() => [CooperationRequest], { description: "Executed preservations of your authority (either side) whose period ends within this many days, soonest first." })

@@ -1,5 +1,7 @@
+import { LRUCache } from "lru-cache";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { requireAllowed, requireViewer } from "../../../common/auth";
+import { envPositiveInt } from "../../../common/config";
 import { badUserInput } from "../../../common/errors";
 import { Prisma } from "../../../prisma/requests/generated/client";
 import type { RequestsContext } from "../loaders";
@@ -30,25 +32,53 @@ export class RequestStatisticsResolver {
     if (filter?.to) conditions.push(Prisma.sql`"sentAt" < ${filter.to}`);
     if (filter?.from && filter?.to && filter.to <= filter.from) throw badUserInput("to must be after from", "filter.to");
     const where = Prisma.join(conditions, " AND ");
-
-    const [byKind, byStatus, overall, byMonth] = await Promise.all([
-      prisma.$queryRaw<{ kind: string; count: bigint }[]>`SELECT "kind"::text AS kind, count(*) AS count FROM "CooperationRequest" WHERE ${where} GROUP BY 1 ORDER BY 1`,
-      prisma.$queryRaw<{ status: string; count: bigint }[]>`SELECT "status"::text AS status, count(*) AS count FROM "CooperationRequest" WHERE ${where} GROUP BY 1 ORDER BY 1`,
-      prisma.$queryRaw<{ sent: bigint; ack: number | null; exec: number | null }[]>`
-        SELECT count(*) AS sent, ${median("sentAt", "acknowledgedAt")} AS ack, ${median("sentAt", "executedAt")} AS exec
-        FROM "CooperationRequest" WHERE ${where}`,
-      prisma.$queryRaw<{ month: string; sent: bigint; ack: number | null; exec: number | null }[]>`
-        SELECT to_char("sentAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS sent,
-               ${median("sentAt", "acknowledgedAt")} AS ack, ${median("sentAt", "executedAt")} AS exec
-        FROM "CooperationRequest" WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    ]);
-    return {
-      sent: Number(overall[0].sent),
-      byKind: byKind.map((row) => ({ kind: row.kind as never, count: Number(row.count) })),
-      byStatus: byStatus.map((row) => ({ status: row.status as never, count: Number(row.count) })),
-      medianHoursToAcknowledge: number(overall[0].ack),
-      medianHoursToExecute: number(overall[0].exec),
-      byMonth: byMonth.map((row) => ({ month: row.month, sent: Number(row.sent), medianHoursToAcknowledge: number(row.ack), medianHoursToExecute: number(row.exec) })),
-    };
+    const key = JSON.stringify([filter?.requestingCountry?.toUpperCase(), filter?.requestedCountry?.toUpperCase(), filter?.kind, filter?.from, filter?.to]);
+    return statisticsCache(prisma).fetch(key, { context: () => computeStatistics(prisma, where) }) as Promise<RequestStatistics>;
   }
+}
+
+/**
+ * Statistics per filter are computed at most once per REQUEST_STATISTICS_CACHE_SECONDS (default 60) and shared by
+ * concurrent askers: exact medians over a million requests take about a second of database time, and analysts'
+ * aggregates need not be fresher than a minute. `computedAt` says how fresh they are.
+ */
+const cacheSeconds = envPositiveInt("REQUEST_STATISTICS_CACHE_SECONDS", 60);
+type StatisticsCache = LRUCache<string, RequestStatistics, () => Promise<RequestStatistics>>;
+const caches = new WeakMap<object, StatisticsCache>();
+
+function statisticsCache(prisma: RequestsContext["prisma"]): StatisticsCache {
+  let cache = caches.get(prisma);
+  if (!cache) {
+    cache = new LRUCache({ max: 1_000, ttl: cacheSeconds * 1_000, fetchMethod: (_key, _stale, { context }) => context() });
+    caches.set(prisma, cache);
+  }
+  return cache;
+}
+
+/** Two scans: counts by kind and by status (grouping sets), then per-month and overall medians (rollup). */
+async function computeStatistics(prisma: RequestsContext["prisma"], where: Prisma.Sql): Promise<RequestStatistics> {
+  const computedAt = new Date();
+  const [counts, months] = await Promise.all([
+    prisma.$queryRaw<{ kind: string | null; status: string | null; count: bigint }[]>`
+      SELECT "kind"::text AS kind, "status"::text AS status, count(*) AS count FROM "CooperationRequest" WHERE ${where}
+      GROUP BY GROUPING SETS (("kind"), ("status")) ORDER BY 1, 2`,
+    prisma.$queryRaw<{ month: string | null; sent: bigint; ack: number | null; exec: number | null }[]>`
+      SELECT to_char("sentAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS sent,
+             ${median("sentAt", "acknowledgedAt")} AS ack, ${median("sentAt", "executedAt")} AS exec
+      FROM "CooperationRequest" WHERE ${where} GROUP BY ROLLUP (1) ORDER BY 1`,
+  ]);
+  // The rollup's row without a month is the total (an empty grouping set yields it even for no rows).
+  const overall = months.find((row) => row.month === null)!;
+  const byMonth = months.filter((row) => row.month !== null);
+  const byKind = counts.filter((row) => row.kind !== null);
+  const byStatus = counts.filter((row) => row.status !== null);
+  return {
+    sent: Number(overall.sent),
+    byKind: byKind.map((row) => ({ kind: row.kind as never, count: Number(row.count) })),
+    byStatus: byStatus.map((row) => ({ status: row.status as never, count: Number(row.count) })),
+    medianHoursToAcknowledge: number(overall.ack),
+    medianHoursToExecute: number(overall.exec),
+    byMonth: byMonth.map((row) => ({ month: row.month!, sent: Number(row.sent), medianHoursToAcknowledge: number(row.ack), medianHoursToExecute: number(row.exec) })),
+    computedAt,
+  };
 }

@@ -1,4 +1,4 @@
-import { DateResolver } from "graphql-scalars";
+import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { RequestKind } from "../../../common/request-kind";
 import { RequestStatus } from "./request";
@@ -73,4 +73,7 @@ export class RequestStatistics {
 
   @Field(() => [MonthStatistics])
   byMonth!: MonthStatistics[];
+
+  @Field(() => DateTimeISOResolver, { description: "When these figures were computed: they may be up to a minute old." })
+  computedAt!: Date;
 }

@@ -28,11 +28,8 @@ export class CourseResolver {
   ): Promise<Connection<Course>> {
     const window = pageWindow("courses", page);
     const where = { AND: courseFilterWhere(filter) };
-    const [rows, totalCount] = await Promise.all([
-      prisma.course.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take, omit: { searchText: true } }),
-      prisma.course.count({ where }),
-    ]);
-    return toConnection("courses", window, rows as Course[], (course) => course.id, totalCount);
+    const rows = await prisma.course.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take, omit: { searchText: true } });
+    return toConnection("courses", window, rows as Course[], (course) => course.id, () => prisma.course.count({ where }));
   }
 
   @Mutation(() => Course, { description: "A network admin adds a course of their networks." })
