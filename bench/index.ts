@@ -125,9 +125,10 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       const sqlStatements = await countStatements(query, targets.ours, services.filter((service) => service.name in subgraphUrls));
       log(`${query.name}: ${sqlStatements.many.statements} SQL statements for ${sqlStatements.many.rows} rows, ${sqlStatements.few.statements} for ${sqlStatements.few.rows}${sqlStatements.nPlusOne ? " — N+1!" : ""}`);
       const results = [];
+      const receiver = { ours, hive, direct: services.find((service) => service.name === query.direct.subgraph)! };
       for (const target of [targets.ours, targets.hive, directTarget(query.direct.subgraph)]) {
-        const result = await measureLoad(target, target.name === "direct" ? query.direct : query.gateway, options.settings);
-        log(`  ${target.name.padEnd(6)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms${result.failures ? `  ${result.failures} failed` : ""}`);
+        const result = await measureLoad(target, target.name === "direct" ? query.direct : query.gateway, options.settings, () => receiver[target.name].cpuSeconds());
+        log(`  ${target.name.padEnd(6)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms  CPU ${result.cpuMsPerRequest} ms/request${result.failures ? `  ${result.failures} failed` : ""}`);
         results.push(result);
       }
       const [oursResult, hiveResult, directResult] = results;

@@ -26,6 +26,8 @@ export interface LoadResult {
   requests: number;
   /** Non-2xx answers, socket errors and timeouts: any of them makes the numbers suspect, so they are reported. */
   failures: number;
+  /** CPU time the process that received the requests spent per request (the gateway's own cost, or the subgraph's). */
+  cpuMsPerRequest: number;
 }
 
 export interface LoadSettings {
@@ -61,10 +63,12 @@ export async function assertSameAnswer(first: Target, second: Target, operation:
 }
 
 /** Drives load at one target with autocannon: a warm-up (not counted), then the measured run. */
-export async function measureLoad(target: Target, workload: Workload, settings: LoadSettings): Promise<LoadResult> {
+export async function measureLoad(target: Target, workload: Workload, settings: LoadSettings, cpuSeconds: () => number): Promise<LoadResult> {
   if (settings.warmupSeconds > 0) await run(target, workload, { connections: settings.connections, duration: settings.warmupSeconds });
   const latencies: number[] = [];
+  const cpuBefore = cpuSeconds();
   const result = await run(target, workload, { connections: settings.connections, duration: settings.durationSeconds }, (responseTime) => latencies.push(responseTime));
+  const cpuUsed = cpuSeconds() - cpuBefore;
   latencies.sort((a, b) => a - b);
   const percentile = (fraction: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil(fraction * latencies.length) - 1)] ?? NaN);
   return {
@@ -73,6 +77,7 @@ export async function measureLoad(target: Target, workload: Workload, settings: 
     latencyMs: { p50: percentile(0.5), p95: percentile(0.95), p99: percentile(0.99), max: round(latencies.at(-1) ?? NaN) },
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
+    cpuMsPerRequest: round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
   };
 }
 

@@ -12,6 +12,8 @@ export interface ServiceProcess {
   url: string;
   pid: number;
   memory(): ProcessMemory;
+  /** CPU time the process has used, user and system, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,14 @@ export function processMemory(pid: number): ProcessMemory {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(status)?.[1] ?? NaN) * 1024;
   return { rssBytes: kilobytes("VmRSS"), peakRssBytes: kilobytes("VmHWM") };
+}
+
+/** User plus system CPU time of a process, from /proc/<pid>/stat (in clock ticks of 1/100 s on Linux). */
+export function processCpuSeconds(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The command name (field 2) may hold spaces; fields after its closing parenthesis are space-separated.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** A TCP port nothing listens on right now, on loopback. */
@@ -66,6 +76,7 @@ export async function startService(options: { name: string; script: string; args
     url: options.url,
     pid: child.pid!,
     memory: () => processMemory(child.pid!),
+    cpuSeconds: () => processCpuSeconds(child.pid!),
     stop: () => stopChild(child),
   };
   const deadline = Date.now() + (options.timeoutMs ?? 300_000);

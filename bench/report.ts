@@ -56,7 +56,7 @@ export function markdownReport(report: BenchReport): string {
           ? `${query.ratios.throughputOursToHive}× Hive, ${query.ratios.throughputOursToDirect}× direct; p50 ${query.ratios.p50OursToDirect}× direct`
           : "";
       const cell = (value: number) => (Number.isFinite(value) ? String(value) : "–");
-      return `| ${result.target === "ours" ? `\`${query.name}\` (${query.subgraphs.length} subgraph${query.subgraphs.length > 1 ? "s" : ""})` : ""} | ${targetNames[result.target]} | ${result.requestsPerSecond} | ${cell(result.latencyMs.p50)} | ${cell(result.latencyMs.p95)} | ${cell(result.latencyMs.p99)} | ${result.failures} | ${ratios} | ${result.target === "ours" ? `${query.sqlStatements.many.statements} (${query.sqlStatements.many.rows} rows) / ${query.sqlStatements.few.statements} (${query.sqlStatements.few.rows})` : ""} |`;
+      return `| ${result.target === "ours" ? `\`${query.name}\` (${query.subgraphs.length} subgraph${query.subgraphs.length > 1 ? "s" : ""})` : ""} | ${targetNames[result.target]} | ${result.requestsPerSecond} | ${cell(result.latencyMs.p50)} | ${cell(result.latencyMs.p95)} | ${cell(result.latencyMs.p99)} | ${result.cpuMsPerRequest} | ${result.failures} | ${ratios} | ${result.target === "ours" ? `${query.sqlStatements.many.statements} (${query.sqlStatements.many.rows} rows) / ${query.sqlStatements.few.statements} (${query.sqlStatements.few.rows})` : ""} |`;
     }),
   );
   const { machine, dataSet, settings } = report;
@@ -65,8 +65,8 @@ export function markdownReport(report: BenchReport): string {
       `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres}. ` +
       `${settings.connections} connections, ${settings.warmupSeconds} s warm-up and ${settings.durationSeconds} s measured per row. Command: \`${report.command}\`, ${report.startedAt}.`,
     "",
-    "| Query | Target | req/s | p50 ms | p95 ms | p99 ms | failed | ours: throughput; p50 | SQL statements, many rows / few |",
-    "|---|---|---:|---:|---:|---:|---:|---|---|",
+    "| Query | Target | req/s | p50 ms | p95 ms | p99 ms | CPU ms/req¹ | failed | ours: throughput; p50 | SQL statements², many rows / few |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---|---|",
     ...rows,
     "",
     ...report.queries

@@ -18,17 +18,19 @@ export function isCurrentContactPoint(point: { validFrom: Date; validTo: Date | 
   return point.validFrom.getTime() <= now.getTime() && (point.validTo === null || point.validTo.getTime() > now.getTime());
 }
 
+type LocalTime = { weekday: number; time: string };
+
 /** Weekday (1 = Monday) and "HH:MM" at `now` in an IANA time zone (luxon caches its zone formatters). */
-export function localTime(now: Date, timeZone: string): { weekday: number; time: string } {
+export function localTime(now: Date, timeZone: string): LocalTime {
   const local = DateTime.fromJSDate(now, { zone: timeZone });
   return { weekday: local.weekday, time: local.toFormat("HH:mm") };
 }
 
 /** Reachable at `now`: a 24/7 point always; otherwise within its office hours in its own time zone. */
-export function isReachable(point: Schedule, now: Date): boolean {
+export function isReachable(point: Schedule, now: Date, clock: (timeZone: string) => LocalTime = (timeZone) => localTime(now, timeZone)): boolean {
   if (point.twentyFourSeven) return true;
   if (!point.timeZone || !point.opensAt || !point.closesAt) return false;
-  const { weekday, time } = localTime(now, point.timeZone);
+  const { weekday, time } = clock(point.timeZone);
   return point.officeDays.includes(weekday) && time >= point.opensAt && time < point.closesAt;
 }
 
@@ -66,9 +68,12 @@ export function rankContactPoints<Point extends Schedule & { kind: ContactPointK
   now: Date,
 ): Point[] {
   const kinds = kindsForMeasure(measure, urgent);
+  // A country's points share a few time zones: each zone's local time once, not once per point.
+  const byZone = new Map<string, LocalTime>();
+  const clock = (timeZone: string) => byZone.get(timeZone) ?? byZone.set(timeZone, localTime(now, timeZone)).get(timeZone)!;
   return points
     .filter((point) => kinds.includes(point.kind))
-    .map((point) => ({ point, kind: kinds.indexOf(point.kind), reachable: isReachable(point, now) ? 0 : 1, verified: -(point.lastVerifiedAt?.getTime() ?? 0) }))
+    .map((point) => ({ point, kind: kinds.indexOf(point.kind), reachable: isReachable(point, now, clock) ? 0 : 1, verified: -(point.lastVerifiedAt?.getTime() ?? 0) }))
     .sort((a, b) => a.kind - b.kind || a.reachable - b.reachable || a.verified - b.verified || a.point.id.localeCompare(b.point.id))
     .map(({ point }) => point);
 }

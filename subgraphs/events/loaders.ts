@@ -8,6 +8,25 @@ import { visibleEventsWhere } from "./domain";
 export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null) {
   const visible = visibleEventsWhere(viewer);
   const upcomingFirst = [{ startsAt: "asc" as const }, { id: "asc" as const }];
+  // "Upcoming" is decided in SQL, so a country's past years of events are not fetched to be dropped.
+  const notOver = (upcoming: boolean) => (upcoming ? [{ endsAt: { gt: new Date() } }] : []);
+  // An event of several networks (or countries) is fetched once and listed under each of the asked ones.
+  const eventsByNetwork = (upcoming: boolean) =>
+    multiGroupLoader(
+      (ids: readonly string[]) =>
+        prisma.event.findMany({ where: { AND: [visible, ...notOver(upcoming), { networkIds: { hasSome: [...ids] } }] }, orderBy: upcomingFirst, omit: { searchText: true } }),
+      (event) => event.networkIds,
+    );
+  const eventsByCountry = (upcoming: boolean) =>
+    multiGroupLoader(
+      (codes: readonly string[]) =>
+        prisma.event.findMany({
+          where: { AND: [visible, ...notOver(upcoming), { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] }] },
+          orderBy: upcomingFirst,
+          omit: { searchText: true },
+        }),
+      (event) => [...new Set([...(event.countryCode ? [event.countryCode] : []), ...event.participatingCountries])],
+    );
   return {
     eventById: entityLoader(
       (ids: readonly string[]) => prisma.event.findMany({ where: { AND: [visible, { id: { in: [...ids] } }] } }),
@@ -17,19 +36,10 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
       (ids: readonly string[]) => prisma.eventDocument.findMany({ where: { eventId: { in: [...ids] } }, orderBy: { id: "asc" } }),
       (document) => document.eventId,
     ),
-    // An event of several networks is fetched once and listed under each of the asked ones.
-    eventsByNetwork: multiGroupLoader(
-      (ids: readonly string[]) => prisma.event.findMany({ where: { AND: [visible, { networkIds: { hasSome: [...ids] } }] }, orderBy: upcomingFirst }),
-      (event) => event.networkIds,
-    ),
-    eventsByCountry: multiGroupLoader(
-      (codes: readonly string[]) =>
-        prisma.event.findMany({
-          where: { AND: [visible, { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] }] },
-          orderBy: upcomingFirst,
-        }),
-      (event) => [...new Set([...(event.countryCode ? [event.countryCode] : []), ...event.participatingCountries])],
-    ),
+    eventsByNetwork: eventsByNetwork(false),
+    upcomingEventsByNetwork: eventsByNetwork(true),
+    eventsByCountry: eventsByCountry(false),
+    upcomingEventsByCountry: eventsByCountry(true),
   };
 }
 

@@ -6,7 +6,7 @@ import { badUserInput, graphError } from "../../../common/errors";
 import { ConnectionType, defaultPageSize, maxPageSize, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
-import { isCurrentContactPoint, isReachable, rankContactPoints, validateDetails } from "../domain";
+import { isCurrentContactPoint, isReachable, kindsForMeasure, rankContactPoints, validateDetails } from "../domain";
 import { currentAt, type ContactsContext } from "../loaders";
 import { Availability, ContactChannels, ContactPerson, ContactPoint } from "../types/contact-point";
 import { ContactPointDetailsInput, ContactPointFilter } from "../types/inputs";
@@ -62,12 +62,20 @@ export class ContactPointResolver {
     @Arg("urgent", () => Boolean, { defaultValue: false }) urgent: boolean,
     @Arg("at", () => DateTimeISOResolver, { nullable: true, description: "Rank as of this moment (default now)." }) at: Date | null,
     @Arg("first", () => Int, { nullable: true, defaultValue: defaultPageSize, description: `How many of the best to return, 1 to ${maxPageSize}.` }) first: number,
-    @Ctx() { prisma }: ContactsContext,
+    @Ctx() { prisma, loaders }: ContactsContext,
   ): Promise<ContactPoint[]> {
     if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw badUserInput(`first must be between 1 and ${maxPageSize}`, "first");
     const now = at ?? new Date();
-    const points = await prisma.contactPoint.findMany({ where: { countryCode: countryCode(country, "country"), ...currentAt(now) } });
-    return rankContactPoints(points as ContactPoint[], measure, urgent, now).slice(0, first);
+    // Rank on the few columns the rules read, then load only the winners whole: a country may have hundreds.
+    const candidates = await prisma.contactPoint.findMany({
+      where: { countryCode: countryCode(country, "country"), kind: { in: kindsForMeasure(measure, urgent) }, ...currentAt(now) },
+      select: { id: true, kind: true, twentyFourSeven: true, officeDays: true, opensAt: true, closesAt: true, timeZone: true, lastVerifiedAt: true },
+    });
+    const best = rankContactPoints(candidates as ContactPoint[], measure, urgent, now).slice(0, first);
+    return (await loaders.contactPointById.loadMany(best.map((point) => point.id))).map((point) => {
+      if (!point || point instanceof Error) throw point ?? new Error("a ranked contact point disappeared");
+      return point as ContactPoint;
+    });
   }
 
   @Query(() => [ContactPoint], { description: "Current entries of the networks you administer not confirmed for this many days, oldest first." })

@@ -106,7 +106,7 @@ export class NetworkEventsResolver {
     @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
     @Ctx() { loaders }: EventsContext,
   ): Promise<Event[]> {
-    return notOver(upcoming, (await loaders.eventsByNetwork.load(network.id)) as Event[]);
+    return (await (upcoming ? loaders.upcomingEventsByNetwork : loaders.eventsByNetwork).load(network.id)) as Event[];
   }
 }
 
@@ -118,11 +118,9 @@ export class CountryEventsResolver {
     @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
     @Ctx() { loaders }: EventsContext,
   ): Promise<Event[]> {
-    return notOver(upcoming, (await loaders.eventsByCountry.load(country.code)) as Event[]);
+    return (await (upcoming ? loaders.upcomingEventsByCountry : loaders.eventsByCountry).load(country.code)) as Event[];
   }
 }
-
-const notOver = (upcoming: boolean, events: Event[]) => (upcoming ? events.filter((event) => event.endsAt.getTime() > Date.now()) : events);
 
 const documentRows = (eventId: string, documents: EventInput["documents"]) =>
   documents.map((document) => ({ ...document, id: crypto.randomUUID(), eventId, url: document.url ?? null }));
