@@ -132,8 +132,8 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         results.push(result);
       }
       const [oursResult, hiveResult, directResult] = results;
-      const uncachedMs = query.uncached ? await measureUncached(targets.ours, query) : undefined;
-      if (uncachedMs) log(`  computed afresh: p50 ${uncachedMs.p50} ms, max ${uncachedMs.max} ms`);
+      const aloneMs = await measureAlone(targets.ours, query);
+      log(`  alone  p50 ${aloneMs.p50} ms  max ${aloneMs.max} ms (one request at a time${query.uncached ? ", each computed afresh" : ""})`);
       const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
       reports.push({
         name: query.name,
@@ -141,7 +141,7 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
         subgraphs: query.subgraphs,
         sqlStatements,
         results,
-        uncachedMs,
+        aloneMs,
         ratios: {
           throughputOursToHive: ratio(oursResult.requestsPerSecond, hiveResult.requestsPerSecond),
           throughputOursToDirect: ratio(oursResult.requestsPerSecond, directResult.requestsPerSecond),
@@ -215,16 +215,21 @@ async function countStatements(query: BenchQuery, gateway: Target, subgraphProce
   return { few, many, nPlusOne: many.rows > few.rows && many.statements > few.statements };
 }
 
-/** Sequential requests with variables never asked before, so each answer is computed, not served from a cache. */
-async function measureUncached(target: Target, query: BenchQuery): Promise<NonNullable<QueryReport["uncachedMs"]>> {
+/**
+ * Latency without load: requests one at a time through our gateway (for a cached query, with variables never asked
+ * before, so each answer is computed, not served from the cache).
+ */
+async function measureAlone(target: Target, query: BenchQuery): Promise<QueryReport["aloneMs"]> {
   const latencies: number[] = [];
-  for (let index = 0; index < 5; index += 1) {
+  const first = Date.now() % 100_000;
+  for (let index = 0; index < 9; index += 1) {
+    const variables = query.uncached ? query.uncached(first + index) : query.gateway.variants[index % query.gateway.variants.length];
     const started = performance.now();
-    await execute(target, { query: query.gateway.query, variables: query.uncached!(Date.now() % 100_000 + index) });
+    await execute(target, { query: query.gateway.query, variables });
     latencies.push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, p50: Math.round(latencies[2]), max: Math.round(latencies.at(-1)!) };
+  return { requests: latencies.length, p50: Math.round(latencies[4]), max: Math.round(latencies.at(-1)!), computedAfresh: query.uncached !== undefined };
 }
 
 /** A fixed rate on the three-subgraph query; the gateway's RSS at the end against its RSS just after warm-up. */
@@ -284,10 +289,18 @@ function targetsOf(report: BenchReport): BenchReport["targets"] {
   }
   for (const name of ["contactPointsDeepPage", "findContactPoints"]) {
     const ours = result(name, "ours");
-    if (ours) targets.push({ name: `p95 ≤ 50 ms, \`${name}\` (filtered, paginated)`, value: `${ours.latencyMs.p95} ms`, passed: ours.latencyMs.p95 <= 50 });
+    const alone = query(name)?.aloneMs;
+    if (ours && alone) targets.push({ name: `p95 ≤ 50 ms, \`${name}\` (filtered, paginated)`, value: `${ours.latencyMs.p95} ms under load (${alone.p50} ms alone)`, passed: ours.latencyMs.p95 <= 50 });
   }
-  const statistics = result("requestStatistics", "ours");
-  if (statistics) targets.push({ name: "`requestStatistics` ≤ 1 s (p95)", value: `${statistics.latencyMs.p95} ms`, passed: statistics.latencyMs.p95 <= 1000 });
+  const statistics = query("requestStatistics");
+  const statisticsLoaded = result("requestStatistics", "ours");
+  if (statistics && statisticsLoaded) {
+    targets.push({
+      name: "`requestStatistics` ≤ 1 s",
+      value: `${statisticsLoaded.latencyMs.p95} ms p95 under load; ${statistics.aloneMs.max} ms at most computed afresh`,
+      passed: statisticsLoaded.latencyMs.p95 <= 1000 && statistics.aloneMs.max <= 1000,
+    });
+  }
   targets.push({ name: "no N+1: SQL statements do not grow with rows", value: report.queries.map((entry) => `${entry.name} ${entry.sqlStatements.many.statements}`).join(", "), passed: report.queries.every((entry) => !entry.sqlStatements.nPlusOne) });
   if (report.leakCheck) targets.push({ name: "gateway RSS growth ≤ 10 % after warm-up at a fixed rate", value: `${report.leakCheck.growthPercent} % over ${report.leakCheck.seconds} s`, passed: report.leakCheck.passed });
   if (report.embedded) targets.push({ name: "embedded `npm start` < 1.5 GB RSS", value: `${Math.max(report.embedded.firstStartPeakRssMb, report.embedded.laterStartPeakRssMb)} MB peak`, passed: report.embedded.passed });
