@@ -109,8 +109,9 @@ export function latencyChart(report: BenchReport): string {
     }
     y += 10;
   }
+  const grid: string[] = [];
   for (let tick = min; tick <= max; tick *= 10) {
-    parts.push(`<line x1="${x(tick).toFixed(1)}" x2="${x(tick).toFixed(1)}" y1="25" y2="${y}" stroke="#ccc"/><text x="${x(tick).toFixed(1)}" y="${y + 14}" text-anchor="middle">${tick} ms</text>`);
+    grid.push(`<line x1="${x(tick).toFixed(1)}" x2="${x(tick).toFixed(1)}" y1="25" y2="${y}" stroke="#ccc"/><text x="${x(tick).toFixed(1)}" y="${y + 14}" text-anchor="middle">${tick} ms</text>`);
   }
   const legend = (Object.keys(colours) as LoadResult["target"][])
     .map((target, index) => `<rect x="${left + index * 140}" y="6" width="10" height="10" fill="${colours[target]}"/><text x="${left + index * 140 + 14}" y="15">${targetNames[target]}</text>`)
@@ -119,6 +120,7 @@ export function latencyChart(report: BenchReport): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${left + width + 30}" height="${height}" font-family="sans-serif" font-size="11">
 <title>Latency p50 (bar) and p95 (tick), log scale, data set ${report.dataSet.size}</title>
 ${legend}
+${grid.join("\n")}
 ${parts.join("\n")}
 </svg>
 `;
