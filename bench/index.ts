@@ -322,7 +322,8 @@ if (require.main === module) {
       process.exit(defect ? 1 : 0);
     })
     .catch((error) => {
-      console.error(error);
+      if (error?.code === "ECONNREFUSED") console.error(`no PostgreSQL server answers at ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}: start one or pass --database`);
+      else console.error(error);
       process.exit(1);
     });
 }
