@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
-import type { Operation } from "./queries";
 
 /**
  * Where requests go and as whom: one header set per simulated user (a gateway gets each user's JWT, a subgraph each
@@ -11,6 +10,12 @@ export interface Target {
   name: "ours" | "hive" | "direct";
   url: string;
   users: () => Promise<Record<string, string>[]>;
+}
+
+/** One GraphQL request's query and variables. */
+export interface Operation {
+  query: string;
+  variables: Record<string, unknown>;
 }
 
 /** A query and the variable sets requests rotate over. */

@@ -18,10 +18,6 @@ export const benchViewers = (count: number): Viewer[] =>
     analyst: true,
   }));
 
-export interface Operation {
-  query: string;
-  variables: Record<string, unknown>;
-}
 
 export interface BenchQuery {
   name: string;
@@ -51,8 +47,8 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       pageInfo { hasNextPage endCursor } edges { cursor node { id kind country { code } languages lastVerifiedAt } }
     }
   }`;
-  const findContactPoints = `query Find($country: ID!) {
-    findContactPoints(country: $country, measure: PRESERVATION, urgent: true, first: 10) {
+  const findContactPoints = `query Find($country: ID!, $first: Int) {
+    findContactPoints(country: $country, measure: PRESERVATION, urgent: true, first: $first) {
       id kind institution languages reachableNow network { id } availability { twentyFourSeven officeHours { timeZone } }
     }
   }`;
@@ -91,9 +87,9 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       name: "findContactPoints",
       description: "whom to call in a country for urgent preservation, ranked (contacts)",
       subgraphs: ["contacts"],
-      gateway: { query: findContactPoints, variants: countryCodes.map((country) => ({ country })) },
-      direct: { subgraph: "contacts", query: findContactPoints, variants: countryCodes.map((country) => ({ country })) },
-      scaling: { few: { country: "AQ" }, many: { country: "PT" }, rows: (data) => data.findContactPoints.length },
+      gateway: { query: findContactPoints, variants: countryCodes.map((country) => ({ country, first: 10 })) },
+      direct: { subgraph: "contacts", query: findContactPoints, variants: countryCodes.map((country) => ({ country, first: 10 })) },
+      scaling: { few: { country: "PT", first: 2 }, many: { country: "PT", first: 100 }, rows: (data) => data.findContactPoints.length },
     },
     {
       name: "contactPointsDeepPage",
