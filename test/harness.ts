@@ -42,6 +42,8 @@ export interface TestGraph {
   statementCount(): number;
   /** Runs a query and says how many SQL statements it cost, over every subgraph. */
   measure<Data = any>(query: string, variables?: Record<string, unknown>): Promise<{ statements: number; body: GraphQLResponse<Data>["body"] }>;
+  /** Runs a query that must succeed: its SQL statements and how many rows it returned (for N+1 checks). */
+  statementsAndRows(query: string, variables: Record<string, unknown>, rowsOf: (data: any) => number): Promise<{ statements: number; rows: number }>;
   close(): Promise<void>;
 }
 
@@ -71,15 +73,21 @@ export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port"
     throw error;
   }
   const statementCount = () => running.reduce((sum, subgraph) => sum + subgraph.database.statementCount(), 0);
+  const measure: TestGraph["measure"] = async (query, variables) => {
+    const before = statementCount();
+    const { body } = await postGraphQL(gateway.url, { query, variables });
+    return { statements: statementCount() - before, body };
+  };
   return {
     gatewayUrl: gateway.url,
     subgraphs: running,
     query: (query, variables, headers) => postGraphQL(gateway.url, { query, variables }, headers),
     statementCount,
-    async measure(query, variables) {
-      const before = statementCount();
-      const { body } = await postGraphQL(gateway.url, { query, variables });
-      return { statements: statementCount() - before, body };
+    measure,
+    async statementsAndRows(query, variables, rowsOf) {
+      const { statements, body } = await measure(query, variables);
+      if (body.errors) throw new Error(`query failed: ${JSON.stringify(body.errors)}`);
+      return { statements, rows: rowsOf(body.data) };
     },
     async close() {
       await gateway.close();
