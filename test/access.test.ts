@@ -1,4 +1,5 @@
 import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
+import { daysFromToday } from "./clock";
 import { bearer, clientToken, postGraphQL, startTestGraph, type TestGraph } from "./harness";
 
 let graph: TestGraph;
@@ -81,20 +82,23 @@ describe("field-level access: the audit of membership changes", () => {
 });
 
 describe("managing memberships", () => {
-  const cyprus = { network: "ejcn", country: "cy", role: "MEMBER", since: "2026-11-01", source: "EJCN Board decision (test)" };
+  // A membership that began a month ago and is ended as of ten days later: current, then not.
+  const since = daysFromToday(-30);
+  const until = daysFromToday(-20);
+  const cyprus = { network: "ejcn", country: "cy", role: "MEMBER", since, source: "EJCN Board decision (test)" };
 
   it("lets the network's admin add and end a membership, each change audited", async () => {
     const admin = await asViewer(ejcnAdmin);
     const added = await graph.query(addMembership, { input: cyprus }, admin);
     expect(added.body.errors).toBeUndefined();
-    expect(added.body.data.addMembership).toMatchObject({ role: "MEMBER", country: { code: "CY" }, since: "2026-11-01", current: true });
+    expect(added.body.data.addMembership).toMatchObject({ role: "MEMBER", country: { code: "CY" }, since, current: true });
     const id = added.body.data.addMembership.id;
 
     const again = await graph.query(addMembership, { input: cyprus }, admin);
     expect(again.body.errors![0].extensions!.code).toBe("CONFLICT");
 
-    const ended = await graph.query(`mutation ($id: ID!) { endMembership(id: $id, until: "2026-11-20") { id until current } }`, { id }, admin);
-    expect(ended.body.data.endMembership).toEqual({ id, until: "2026-11-20", current: false });
+    const ended = await graph.query(`mutation ($id: ID!, $until: Date) { endMembership(id: $id, until: $until) { id until current } }`, { id, until }, admin);
+    expect(ended.body.data.endMembership).toEqual({ id, until, current: false });
     const endedAgain = await graph.query(`mutation ($id: ID!) { endMembership(id: $id) { id } }`, { id }, admin);
     expect(endedAgain.body.errors![0].extensions!.code).toBe("CONFLICT");
 

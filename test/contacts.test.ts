@@ -1,4 +1,5 @@
 import { budapestParties } from "../prisma/members/seed/treaties";
+import { nextLocal } from "./clock";
 import { bearer, clientToken, startTestGraph, type TestGraph } from "./harness";
 
 let graph: TestGraph;
@@ -10,10 +11,10 @@ afterAll(() => graph?.close());
 const as = async (networks: Record<string, string[]>, sub = "tester") => bearer(await clientToken({ sub, networks }));
 const ejcnAdmin = () => as({ ejcn: ["MEMBER", "NETWORK_ADMIN"] }, "ejcn-admin");
 
-// Monday 23 Nov 2026: 09:00 UTC is 10:00 in Oslo and 09:00 in Lisbon.
-const mondayMorning = "2026-11-23T09:00:00.000Z";
-const mondayEvening = "2026-11-23T20:00:00.000Z";
-const saturdayMorning = "2026-11-28T09:00:00.000Z";
+// Instants in the coming week, after anything a test writes now: 10:00 in Oslo is 09:00 in Lisbon all year.
+const mondayMorning = nextLocal("monday", "10:00", "Europe/Oslo");
+const mondayEvening = nextLocal("monday", "20:00", "Europe/Lisbon");
+const saturdayMorning = nextLocal("saturday", "10:00", "Europe/Oslo");
 
 const finder = `query ($country: ID!, $measure: RequestKind!, $urgent: Boolean, $at: DateTimeISO) {
   findContactPoints(country: $country, measure: $measure, urgent: $urgent, at: $at) { id kind reachableNow(at: $at) languages }
@@ -81,13 +82,14 @@ describe("findContactPoints", () => {
 
   it("says who is reachable, by office hours in each point's own time zone", async () => {
     const at = (instant: string, country: string) => ranked(country, "GENERAL_ASSISTANCE", instant);
-    // 10:00 in Oslo on a Monday; 20:00 UTC is 21:00 there; Saturday is closed. The 24/7 point is always reachable.
+    // 10:00 in Oslo on a Monday; 20:00 in Lisbon is 21:00 there; Saturday is closed. The 24/7 point is always reachable.
     expect((await at(mondayMorning, "NO")).map((point) => point.reachableNow)).toEqual([true, true, false]);
     expect((await at(mondayEvening, "NO")).map((point) => point.reachableNow)).toEqual([false, true, false]);
     expect((await at(saturdayMorning, "NO")).map((point) => point.reachableNow)).toEqual([false, true, false]);
-    // 09:00 UTC is 06:00 in Santiago (UTC-3 in November); 13:00 UTC is 10:00 there.
-    expect((await at(mondayMorning, "CL")).find((point) => point.id === "cp-ciberred-cl")!.reachableNow).toBe(false);
-    expect((await at("2026-11-23T13:00:00.000Z", "CL")).find((point) => point.id === "cp-ciberred-cl")!.reachableNow).toBe(true);
+    // In Santiago's own time: 06:00 is before office hours, 10:00 within them, whatever its offset that week.
+    const chilean = (instant: string) => at(instant, "CL").then((points) => points.find((point) => point.id === "cp-ciberred-cl")!.reachableNow);
+    expect(await chilean(nextLocal("monday", "06:00", "America/Santiago"))).toBe(false);
+    expect(await chilean(nextLocal("monday", "10:00", "America/Santiago"))).toBe(true);
   });
 
   it("tells the working languages", async () => {

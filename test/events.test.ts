@@ -1,4 +1,5 @@
 import ICAL from "ical.js";
+import { daysFromToday } from "./clock";
 import { bearer, clientToken, startTestGraph, type TestGraph } from "./harness";
 
 let graph: TestGraph;
@@ -169,6 +170,26 @@ describe("calendar feeds", () => {
   it("answers 404 for an unknown feed", async () => {
     expect((await fetch(graph.gatewayUrl.replace("/graphql", "/calendar/country/zz.ics"))).status).toBe(404);
     expect((await fetch(graph.gatewayUrl.replace("/graphql", "/calendar/planet/mars.ics"))).status).toBe(404);
+  });
+});
+
+describe("upcoming events", () => {
+  it("lists only the events not yet over, by the product's clock", async () => {
+    const admin = await as({ ejcn: ["MEMBER", "NETWORK_ADMIN"] });
+    const add = async (title: string, startDate: string, endDate: string) => {
+      const { body } = await graph.query(create, { input: { ...input, title, startDate, endDate, timeZone: "UTC", visibility: "PUBLIC" } }, admin);
+      expect(body.errors).toBeUndefined();
+      return body.data.createEvent.id as string;
+    };
+    const ended = await add("Workshop that ended yesterday (test)", daysFromToday(-2), daysFromToday(-1));
+    const running = await add("Workshop that ends today (test)", daysFromToday(-1), daysFromToday(0));
+    const next = await add("Plenary next month (test)", daysFromToday(30), daysFromToday(31));
+    const { body } = await graph.query(`{ network(id: "ejcn") { upcoming: events(upcoming: true) { id endDate } all: events { id } } }`);
+    const upcoming = body.data.network.upcoming.map((event: { id: string }) => event.id);
+    expect(upcoming).toEqual(expect.arrayContaining([running, next]));
+    expect(upcoming).not.toContain(ended);
+    expect(body.data.network.upcoming.every((event: { endDate: string }) => event.endDate >= daysFromToday(0))).toBe(true);
+    expect(body.data.network.all.map((event: { id: string }) => event.id)).toEqual(expect.arrayContaining([ended, running, next]));
   });
 });
 

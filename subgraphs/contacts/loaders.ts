@@ -1,6 +1,7 @@
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader } from "../../common/loaders";
 import type { Prisma, PrismaClient } from "../../prisma/contacts/generated/client";
+import { now } from "../../common/clock";
 
 /** Entries valid at `now`, in SQL. */
 export const currentAt = (now: Date): Prisma.ContactPointWhereInput => ({
@@ -12,22 +13,22 @@ const byKindThenId = [{ kind: "asc" as const }, { id: "asc" as const }];
 
 /** One DataLoader per entity fetch and relation, made per request; relations list current entries. */
 export function createContactsLoaders(prisma: PrismaClient) {
-  const now = new Date();
+  const instant = now();
   return {
     contactPointById: entityLoader(
       (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { id: { in: [...ids] } } }),
       (point) => point.id,
     ),
     contactPointsByCountry: groupLoader(
-      (codes: readonly string[]) => prisma.contactPoint.findMany({ where: { countryCode: { in: [...codes] }, ...currentAt(now) }, orderBy: byKindThenId }),
+      (codes: readonly string[]) => prisma.contactPoint.findMany({ where: { countryCode: { in: [...codes] }, ...currentAt(instant) }, orderBy: byKindThenId }),
       (point) => point.countryCode,
     ),
     contactPointsByNetwork: groupLoader(
-      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { networkId: { in: [...ids] }, ...currentAt(now) }, orderBy: [{ countryCode: "asc" }, ...byKindThenId] }),
+      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { networkId: { in: [...ids] }, ...currentAt(instant) }, orderBy: [{ countryCode: "asc" }, ...byKindThenId] }),
       (point) => point.networkId!,
     ),
     contactPointsByAuthority: groupLoader(
-      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { authorityId: { in: [...ids] }, ...currentAt(now) }, orderBy: byKindThenId }),
+      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { authorityId: { in: [...ids] }, ...currentAt(instant) }, orderBy: byKindThenId }),
       (point) => point.authorityId!,
     ),
   };

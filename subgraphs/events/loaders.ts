@@ -3,13 +3,14 @@ import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/events/generated/client";
 import { visibleEventsWhere } from "./domain";
+import { now } from "../../common/clock";
 
 /** Per-request DataLoaders, scoped to the viewer: a members-only event the viewer may not see loads as null. */
 export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null) {
   const visible = visibleEventsWhere(viewer);
   const upcomingFirst = [{ startsAt: "asc" as const }, { id: "asc" as const }];
   // "Upcoming" is decided in SQL, so a country's past years of events are not fetched to be dropped.
-  const notOver = (upcoming: boolean) => (upcoming ? [{ endsAt: { gt: new Date() } }] : []);
+  const notOver = (upcoming: boolean) => (upcoming ? [{ endsAt: { gt: now() } }] : []);
   // An event of several networks (or countries) is fetched once and listed under each of the asked ones.
   const eventsByNetwork = (upcoming: boolean) =>
     multiGroupLoader(

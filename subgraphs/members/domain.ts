@@ -4,6 +4,7 @@ import type { Prisma } from "../../prisma/members/generated/client";
 import { Treaty, TreatyStatusKind } from "./types/enums";
 import type { AddMembershipInput, CountryFilter } from "./types/inputs";
 import type { TreatyStatus } from "./types/treaty-status";
+import { now } from "../../common/clock";
 
 /** ISO 3166-1 alpha-2 codes are matched case-insensitively; anything else matches nothing. */
 export function normalizeCountryCode(code: string): string | null {
@@ -12,8 +13,8 @@ export function normalizeCountryCode(code: string): string | null {
 }
 
 /** A membership is current until the day its `until` date is reached. */
-export function isCurrentMembership(membership: { until: Date | null }, now = new Date()): boolean {
-  return membership.until === null || membership.until.getTime() > now.getTime();
+export function isCurrentMembership(membership: { until: Date | null }, at = now()): boolean {
+  return membership.until === null || membership.until.getTime() > at.getTime();
 }
 
 /** What the sources say of a country and a treaty; NONE (without a source) where they say nothing. */
@@ -37,7 +38,7 @@ export async function countryFilterWhere(
   if (!filter) return {};
   if (filter.network != null) {
     if (!(await networkExists(filter.network))) throw badUserInput(`no network "${filter.network}"`, "filter.network");
-    conditions.push({ memberships: { some: { networkId: filter.network, OR: [{ until: null }, { until: { gt: new Date() } }] } } });
+    conditions.push({ memberships: { some: { networkId: filter.network, OR: [{ until: null }, { until: { gt: now() } }] } } });
   }
   if (filter.budapestStatus != null) {
     conditions.push(
@@ -81,8 +82,8 @@ export async function validateNewMembership(
 }
 
 /** The day a membership ends: the given date or today (UTC), never before it began. */
-export function membershipEnd(membership: { since: Date | null }, until: Date | null | undefined, now = new Date()): Date {
-  const end = until ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+export function membershipEnd(membership: { since: Date | null }, until: Date | null | undefined, at = now()): Date {
+  const end = until ?? new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
   if (membership.since && end.getTime() < membership.since.getTime()) {
     throw badUserInput("until must not be before the membership's since", "until");
   }

@@ -11,6 +11,7 @@ import { currentAt, type ContactsContext } from "../loaders";
 import { Availability, ContactChannels, ContactPerson, ContactPoint } from "../types/contact-point";
 import { ContactPointDetailsInput, ContactPointFilter } from "../types/inputs";
 import { Authority, Country, Network } from "../types/stubs";
+import { now } from "../../../common/clock";
 
 const ContactPointConnection = ConnectionType("ContactPoint", ContactPoint);
 const maxStaleDays = 3650;
@@ -46,7 +47,7 @@ export class ContactPointResolver {
       if (!/^[a-z]{2}$/.test(filter.language)) throw badUserInput("language must be an ISO 639-1 code such as pt", "filter.language");
       conditions.push({ languages: { has: filter.language } });
     }
-    if (filter?.current ?? true) conditions.push(currentAt(new Date()));
+    if (filter?.current ?? true) conditions.push(currentAt(now()));
     const where = { AND: conditions };
     const rows = await prisma.contactPoint.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take });
     return toConnection("contactPoints", window, rows as ContactPoint[], (point) => point.id, () => prisma.contactPoint.count({ where }));
@@ -65,13 +66,13 @@ export class ContactPointResolver {
     @Ctx() { prisma, loaders }: ContactsContext,
   ): Promise<ContactPoint[]> {
     if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw badUserInput(`first must be between 1 and ${maxPageSize}`, "first");
-    const now = at ?? new Date();
+    const instant = at ?? now();
     // Rank on the few columns the rules read, then load only the winners whole: a country may have hundreds.
     const candidates = await prisma.contactPoint.findMany({
-      where: { countryCode: countryCode(country, "country"), kind: { in: kindsForMeasure(measure, urgent) }, ...currentAt(now) },
+      where: { countryCode: countryCode(country, "country"), kind: { in: kindsForMeasure(measure, urgent) }, ...currentAt(instant) },
       select: { id: true, kind: true, twentyFourSeven: true, officeDays: true, opensAt: true, closesAt: true, timeZone: true, lastVerifiedAt: true },
     });
-    const best = rankContactPoints(candidates as ContactPoint[], measure, urgent, now).slice(0, first);
+    const best = rankContactPoints(candidates as ContactPoint[], measure, urgent, instant).slice(0, first);
     return (await loaders.contactPointById.loadMany(best.map((point) => point.id))).map((point) => {
       if (!point || point instanceof Error) throw point ?? new Error("a ranked contact point disappeared");
       return point as ContactPoint;
@@ -86,10 +87,10 @@ export class ContactPointResolver {
     if (!Number.isInteger(olderThanDays) || olderThanDays < 1 || olderThanDays > maxStaleDays) {
       throw badUserInput(`olderThanDays must be between 1 and ${maxStaleDays}`, "olderThanDays");
     }
-    const now = new Date();
-    const before = new Date(now.getTime() - olderThanDays * 86_400_000);
+    const instant = now();
+    const before = new Date(instant.getTime() - olderThanDays * 86_400_000);
     return (await prisma.contactPoint.findMany({
-      where: { networkId: { in: networks }, ...currentAt(now), AND: [{ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }] }] },
+      where: { networkId: { in: networks }, ...currentAt(instant), AND: [{ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }] }] },
       orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     })) as ContactPoint[];
   }
@@ -98,7 +99,7 @@ export class ContactPointResolver {
   async confirmContactPoint(@Arg("id", () => ID) id: string, @Ctx() { viewer, prisma }: ContactsContext): Promise<ContactPoint> {
     const actor = requireViewer(viewer);
     const point = await this.managed(id, actor, prisma);
-    const { count } = await prisma.contactPoint.updateMany({ where: { id, validTo: null }, data: { lastVerifiedAt: new Date(), lastVerifiedBy: actor.sub } });
+    const { count } = await prisma.contactPoint.updateMany({ where: { id, validTo: null }, data: { lastVerifiedAt: now(), lastVerifiedBy: actor.sub } });
     if (count === 0) throw graphError("CONFLICT", `contact point "${point.id}" has been replaced`);
     return (await prisma.contactPoint.findUniqueOrThrow({ where: { id } })) as ContactPoint;
   }
@@ -112,13 +113,13 @@ export class ContactPointResolver {
     const actor = requireViewer(viewer);
     const old = await this.managed(id, actor, prisma);
     const valid = validateDetails(details);
-    const now = new Date();
+    const replacedAt = now();
     return (await prisma.$transaction(async (tx) => {
       const replacement = await tx.contactPoint.create({
-        data: { ...valid, id: crypto.randomUUID(), kind: old.kind, networkId: old.networkId, countryCode: old.countryCode, validFrom: now, lastVerifiedAt: now, lastVerifiedBy: actor.sub },
+        data: { ...valid, id: crypto.randomUUID(), kind: old.kind, networkId: old.networkId, countryCode: old.countryCode, validFrom: replacedAt, lastVerifiedAt: replacedAt, lastVerifiedBy: actor.sub },
       });
       // Only a current entry is replaced; of two concurrent replacements one finds it gone and rolls back.
-      const { count } = await tx.contactPoint.updateMany({ where: { id, validTo: null }, data: { validTo: now, replacedById: replacement.id } });
+      const { count } = await tx.contactPoint.updateMany({ where: { id, validTo: null }, data: { validTo: replacedAt, replacedById: replacement.id } });
       if (count === 0) throw graphError("CONFLICT", `contact point "${id}" has already been replaced`);
       return replacement;
     })) as ContactPoint;
@@ -176,12 +177,13 @@ export class ContactPointResolver {
 
   @FieldResolver(() => Boolean, { description: "Reachable at that moment (default now): 24/7, or within office hours in its own time zone." })
   reachableNow(@Root() point: ContactPoint, @Arg("at", () => DateTimeISOResolver, { nullable: true }) at: Date | null): boolean {
-    return isCurrentContactPoint(point, at ?? new Date()) && isReachable(point, at ?? new Date());
+    const instant = at ?? now();
+    return isCurrentContactPoint(point, instant) && isReachable(point, instant);
   }
 
   @FieldResolver(() => Boolean, { description: "Valid now (not replaced)." })
   current(@Root() point: ContactPoint): boolean {
-    return isCurrentContactPoint(point, new Date());
+    return isCurrentContactPoint(point, now());
   }
 
   @FieldResolver(() => ContactPoint, { nullable: true, description: "The entry that replaced this one." })

@@ -23,6 +23,7 @@ import { visibleTo, type RequestsContext } from "../loaders";
 import { CreateCooperationRequestInput } from "../types/inputs";
 import { CooperationRequest, RequestEvent, RequestStatus } from "../types/request";
 import { Authority, Country } from "../types/stubs";
+import { now } from "../../../common/clock";
 
 const CooperationRequestConnection = ConnectionType("CooperationRequest", CooperationRequest);
 const maxNote = 2000;
@@ -62,9 +63,9 @@ export class CooperationRequestResolver {
     const visible = visibleTo(requireViewer(viewer));
     requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
     if (!Number.isInteger(withinDays) || withinDays < 1 || withinDays > maxWithinDays) throw badUserInput(`withinDays must be 1 to ${maxWithinDays}`, "withinDays");
-    const now = new Date();
+    const from = now();
     return (await prisma.cooperationRequest.findMany({
-      where: { AND: [visible!, { kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] }, preservedUntil: { gte: now, lte: new Date(now.getTime() + withinDays * 86_400_000) } }] },
+      where: { AND: [visible!, { kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] }, preservedUntil: { gte: from, lte: new Date(from.getTime() + withinDays * 86_400_000) } }] },
       orderBy: [{ preservedUntil: "asc" }, { id: "asc" }],
     })) as CooperationRequest[];
   }
@@ -125,19 +126,19 @@ export class CooperationRequestResolver {
       if (missing.length > 0) throw badUserInput(`cannot send: ${missing.join(", ")} missing`, missing[0], { missing });
     }
     return (await prisma.$transaction(async (tx) => {
-      const now = new Date();
+      const steppedAt = now();
       const changes: Prisma.CooperationRequestUpdateManyMutationInput = { status: to, version: { increment: 1 } };
       if (to === RequestStatus.SENT) {
-        changes.sentAt = now;
-        if (emergencyKinds.includes(request.kind) && request.responseTargetHours) changes.responseDueAt = new Date(now.getTime() + request.responseTargetHours * 3_600_000);
+        changes.sentAt = steppedAt;
+        if (emergencyKinds.includes(request.kind) && request.responseTargetHours) changes.responseDueAt = new Date(steppedAt.getTime() + request.responseTargetHours * 3_600_000);
       }
-      if (to === RequestStatus.ACKNOWLEDGED) changes.acknowledgedAt = now;
-      if (executed(to)) changes.executedAt = now;
-      if (isFinal(to)) changes.closedAt = now;
+      if (to === RequestStatus.ACKNOWLEDGED) changes.acknowledgedAt = steppedAt;
+      if (executed(to)) changes.executedAt = steppedAt;
+      if (isFinal(to)) changes.closedAt = steppedAt;
       let extended: { id: string; until: Date } | null = null;
       if (executed(to) && preservationKinds.includes(request.kind)) {
         const period = await tx.preservationPeriod.findUnique({ where: { countryCode: request.requestedCountryCode } });
-        changes.preservedUntil = preservationEnd(now, period?.days ?? 0, request.requestedTimeZone);
+        changes.preservedUntil = preservationEnd(steppedAt, period?.days ?? 0, request.requestedTimeZone);
         if (request.kind === RequestKind.PRESERVATION_EXTENSION && request.previousRequestId) extended = { id: request.previousRequestId, until: changes.preservedUntil };
       }
       // Only the version the caller saw may change: of two concurrent steps one matches nothing and fails.
@@ -207,12 +208,12 @@ export class CooperationRequestResolver {
 
   @FieldResolver(() => Boolean, { description: "An emergency request not answered by responseDueAt." })
   overdue(@Root() request: CooperationRequest): boolean {
-    return isOverdue(request, new Date());
+    return isOverdue(request, now());
   }
 
   @FieldResolver(() => Boolean, { description: "Executed preservation whose period has ended without a follow-up request for mutual assistance sent before the end." })
   async followUpOverdue(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<boolean> {
-    if (!request.preservedUntil || request.preservedUntil.getTime() > Date.now()) return false;
+    if (!request.preservedUntil || request.preservedUntil.getTime() > now().getTime()) return false;
     const followUps = await loaders.followUpsByRequest.load(request.id);
     return !followUps.some((followUp) => mlaKinds.includes(followUp.kind) && followUp.sentAt !== null && followUp.sentAt <= request.preservedUntil!);
   }

@@ -6,6 +6,7 @@ import { badUserInput } from "../../../common/errors";
 import { Prisma } from "../../../prisma/requests/generated/client";
 import type { RequestsContext } from "../loaders";
 import { RequestStatistics, RequestStatisticsFilter } from "../types/statistics";
+import { now } from "../../../common/clock";
 
 const hours = (from: string, to: string) => Prisma.raw(`extract(epoch from ("${to}" - "${from}")) / 3600`);
 const median = (from: string, to: string) => Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)})`;
@@ -57,7 +58,7 @@ function statisticsCache(prisma: RequestsContext["prisma"]): StatisticsCache {
 
 /** Two scans: counts by kind and by status (grouping sets), then per-month and overall medians (rollup). */
 async function computeStatistics(prisma: RequestsContext["prisma"], where: Prisma.Sql): Promise<RequestStatistics> {
-  const computedAt = new Date();
+  const computedAt = now();
   const [counts, months] = await Promise.all([
     prisma.$queryRaw<{ kind: string | null; status: string | null; count: bigint }[]>`
       SELECT "kind"::text AS kind, "status"::text AS status, count(*) AS count FROM "CooperationRequest" WHERE ${where}
