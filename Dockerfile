@@ -5,4 +5,5 @@ COPY . .
 RUN npm ci && npm cache clean --force
 ENV NODE_ENV=production
 EXPOSE 4000
-CMD ["npm", "start"]
+# The server itself receives the stop signal (npm would not pass it on) and drains requests in flight.
+CMD ["node", "-r", "@swc-node/register", "scripts/start.ts"]

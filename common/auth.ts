@@ -1,6 +1,8 @@
 import { SignJWT, jwtVerify, type JWTPayload } from "jose";
 import { createMethodMiddlewareDecorator } from "type-graphql";
+import { envFlag } from "./config";
 import { graphError } from "./errors";
+import { logger } from "./logger";
 
 /**
  * Identity and access, shared by the gateway and every subgraph (shared/DESIGN.md §5): institution facts are public,
@@ -56,6 +58,28 @@ export function secretFromEnv(variable: string, developmentDefault: string): Uin
   }
   if (!developmentMode()) throw new Error(`${variable} must be set when NODE_ENV=production`);
   return new TextEncoder().encode(developmentDefault);
+}
+
+/** An interface only this machine reaches. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export const allowDevelopmentSecretsVariable = "ALLOW_DEVELOPMENT_SECRETS_BEYOND_LOOPBACK";
+
+/**
+ * Refuses to listen beyond this machine while a secret is the development default printed in this repository: anyone
+ * on the network could sign a network admin's token. Loopback is the default; another interface needs real secrets,
+ * or an explicit opt-in that is logged as a warning at every start.
+ */
+export function checkSecretsForInterface(service: string, host: string, secretVariables: string[]): void {
+  const defaulted = secretVariables.filter((variable) => !process.env[variable]);
+  if (isLoopbackHost(host) || defaulted.length === 0) return;
+  const risk = `${service} listens on ${host} with the development ${defaulted.join(" and ")} of this repository: anyone who can reach it can sign tokens`;
+  if (!envFlag(allowDevelopmentSecretsVariable, false)) {
+    throw new Error(`${risk}. Set ${defaulted.join(" and ")}, listen on 127.0.0.1, or set ${allowDevelopmentSecretsVariable}=true to accept the risk.`);
+  }
+  logger.warn({ service, host, secrets: defaulted }, `INSECURE: ${risk} (${allowDevelopmentSecretsVariable}=true)`);
 }
 
 // The gateway passes the viewer on to subgraphs as a short-lived token it signs; subgraphs trust nothing else.

@@ -2,7 +2,11 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
+import { envPositiveInt } from "./config";
 import { logger } from "./logger";
+
+/** How long a stopping server lets requests in flight finish (SHUTDOWN_GRACE_SECONDS, default 10). */
+const shutdownGraceMs = () => envPositiveInt("SHUTDOWN_GRACE_SECONDS", 10) * 1000;
 
 export const requestIdHeader = "x-request-id";
 
@@ -23,6 +27,7 @@ export interface ServeOptions<Context extends BaseContext> {
 export interface RunningServer {
   url: string;
   port: number;
+  /** Stops accepting connections, lets requests in flight finish (up to the grace period), then closes. */
   close(): Promise<void>;
 }
 
@@ -49,7 +54,17 @@ export async function serveGraphQL<Context extends BaseContext>(
     ...options.routes,
   };
 
+  // In-flight requests, so that close() lets them finish (up to the grace period) before connections are cut.
+  let inFlight = 0;
+  let closing = false;
+  let drained: (() => void) | null = null;
   const httpServer = http.createServer(async (request, response) => {
+    inFlight += 1;
+    response.once("close", () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    if (closing) response.setHeader("connection", "close");
     const requestId = headerValue(request.headers[requestIdHeader]) ?? crypto.randomUUID();
     response.setHeader(requestIdHeader, requestId);
     const url = new URL(request.url ?? "/", "http://localhost");
@@ -107,11 +122,22 @@ export async function serveGraphQL<Context extends BaseContext>(
   return {
     url: `http://${displayHost.includes(":") ? `[${displayHost}]` : displayHost}:${port}/graphql`,
     port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        httpServer.close((error) => (error ? reject(error) : resolve()));
-        httpServer.closeAllConnections();
-      }),
+    async close() {
+      closing = true;
+      const closed = new Promise<void>((resolve, reject) => httpServer.close((error) => (error ? reject(error) : resolve())));
+      httpServer.closeIdleConnections();
+      if (inFlight > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => (drained = resolve)),
+          new Promise<void>((resolve) => (timer = setTimeout(resolve, shutdownGraceMs()))),
+        ]);
+        clearTimeout(timer);
+        if (inFlight > 0) logger.warn({ service: options.name, inFlight }, "grace period over: cutting requests still in flight");
+      }
+      httpServer.closeAllConnections();
+      await closed;
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import { internalTokenSecret, type Viewer } from "./auth";
+import { checkSecretsForInterface, internalTokenSecret, type Viewer } from "./auth";
 import { envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
 import { databaseTargetFromEnv, describeTarget, openDatabase, type Database, type DatabaseTarget, type PrismaClientFactory, type PrismaClientLike } from "./database";
@@ -78,9 +78,11 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       csrfPrevention: true,
     });
     await server.start();
+    const host = options.host ?? envString("SUBGRAPH_HOST", "127.0.0.1");
+    checkSecretsForInterface(`the ${definition.name} subgraph`, host, ["INTERNAL_TOKEN_SECRET"]);
     const http = await serveGraphQL(server, {
       name: definition.name,
-      host: options.host ?? envString("SUBGRAPH_HOST", "127.0.0.1"),
+      host,
       port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
       context: (request, requestId) => subgraphContext(request, requestId, secret, database.prisma, (viewer) => definition.createLoaders(database.prisma, viewer)),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,

@@ -1,16 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import http from "node:http";
+import { GraphQLError } from "graphql";
 import nodeFetch from "node-fetch";
-import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
+import { checkSecretsForInterface, internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
-import { requestIdHeader, serveGraphQL, type Route, type RunningServer } from "../common/http";
+import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
 import { logger } from "../common/logger";
 import { viewerVerifierFromEnv } from "./auth";
+import { calendarRoute } from "./calendar";
 import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
 
 export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
@@ -47,6 +49,21 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 const subgraphAgent = new http.Agent({ keepAlive: true });
 
+/** A document whose operation cannot be chosen is the client's mistake: 400 naming operationName, not a 500. */
+const operationMustResolve: ApolloServerPlugin<GatewayContext> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation, request }) {
+        if (operation) return;
+        const message = request.operationName
+          ? `the document has no operation named "${request.operationName}"`
+          : "the document holds several operations: name the one to run in operationName";
+        throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field: "operationName", http: { status: 400 } } });
+      },
+    };
+  },
+};
+
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
   const production = process.env.NODE_ENV === "production";
   const introspection = options.introspection ?? envFlag("GATEWAY_INTROSPECTION", !production);
@@ -74,19 +91,22 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     ...protection,
     plugins: [
       ...protection.plugins,
+      operationMustResolve,
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
+  const host = options.host ?? envString("HOST", "127.0.0.1");
+  checkSecretsForInterface("the gateway", host, [...(process.env.JWT_JWKS_URL ? [] : ["JWT_SECRET"]), "INTERNAL_TOKEN_SECRET"]);
   const running = await serveGraphQL(server, {
     name: "gateway",
-    host: options.host ?? envString("HOST", "0.0.0.0"),
+    host,
     port: options.port ?? envPort("PORT", 4000),
     maxBodyBytes: limits.maxBodyBytes,
     // The events subgraph's calendar feeds, on the one public endpoint.
-    routes: { "/calendar": proxyTo(() => subgraphUrl("events", supergraphUrlOf(supergraphSdl, "events"))) },
+    routes: { "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraphSdl, "events"))) },
     context: async (request: http.IncomingMessage, requestId) => {
       const viewer = await verifyViewer(request.headers.authorization);
       return {
@@ -109,18 +129,4 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
 /** The URL the supergraph gives a subgraph (`@join__graph(name: "events", url: "…")`). */
 function supergraphUrlOf(supergraphSdl: string, name: string): string {
   return new RegExp(`@join__graph\\(name: "${name}", url: "([^"]+)"\\)`).exec(supergraphSdl)?.[1] ?? "";
-}
-
-/** Forwards a GET to the same path on a subgraph's host and streams the answer back. */
-function proxyTo(graphqlUrl: () => string): Route {
-  return async (request, response) => {
-    const target = new URL(request.url ?? "/", graphqlUrl());
-    try {
-      const upstream = await fetch(target, { method: "GET", headers: { accept: request.headers.accept ?? "*/*" } });
-      response.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
-      response.end(Buffer.from(await upstream.arrayBuffer()));
-    } catch {
-      response.writeHead(502, { "content-type": "text/plain" }).end("the events subgraph did not answer\n");
-    }
-  };
 }

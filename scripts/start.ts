@@ -13,6 +13,8 @@ async function main() {
   try {
     for (const definition of subgraphs) running.push(await startSubgraph(definition));
     const gateway = await startGateway({ subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])) });
+    // Subgraphs check references to other subgraphs' entities through this gateway.
+    process.env.GATEWAY_URL ??= gateway.url;
     const shutdown = async (signal: string) => {
       logger.info({ signal }, "shutting down");
       await gateway.close();

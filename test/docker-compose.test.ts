@@ -16,7 +16,7 @@ describe("docker-compose.yml", () => {
     "starts %s alone on PostgreSQL, in its own schema, reachable by the gateway",
     (name, port) => {
       const service = compose.services[name];
-      expect(service.command).toEqual(["npm", "run", "start:subgraph", "--", name]);
+      expect(service.command).toEqual(["node", "-r", "@swc-node/register", "scripts/start-subgraph.ts", name]);
       expect(packageJson.scripts["start:subgraph"]).toBeDefined();
       const databaseUrl = new URL(service.environment.DATABASE_URL);
       expect(databaseUrl.protocol).toBe("postgresql:");
@@ -39,7 +39,8 @@ describe("docker-compose.yml", () => {
   });
 
   it("runs the gateway with its own start script on the published port", () => {
-    expect(compose.services.gateway.command).toEqual(["npm", "run", "start:gateway"]);
+    expect(compose.services.gateway.command).toEqual(["node", "-r", "@swc-node/register", "scripts/start-gateway.ts"]);
+    expect(compose.services.gateway.environment.HOST).toBe("0.0.0.0");
     expect(packageJson.scripts["start:gateway"]).toBeDefined();
     expect(compose.services.gateway.ports).toContain(`${compose.services.gateway.environment.PORT}:4000`);
   });

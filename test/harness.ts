@@ -67,6 +67,8 @@ export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port"
       host: "127.0.0.1",
       subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
     });
+    // Subgraphs check references to other subgraphs' entities through this gateway (its port is known only now).
+    process.env.GATEWAY_URL = gateway.url;
   } catch (error) {
     // Open embedded databases would keep the test process alive.
     await stopSubgraphs();

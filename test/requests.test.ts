@@ -265,7 +265,10 @@ describe("preservation periods", () => {
   }
 
   it("uses the requested country's longer period (United States: 90 days)", async () => {
-    const request = await executedPreservation({ requestedCountry: "US", requestedAuthority: "us-doj-oia" }, await as(contactPointOf("us-doj-oia", "us-cp")));
+    // No United States authority is in the public seed: the test adds a fictional one to the members subgraph.
+    const members = graph.subgraphs.find((subgraph) => subgraph.name === "members")!.database.sql;
+    await upsertRows(members, "Authority", ["id"], [{ id: "us-test-authority", name: "Test authority (fictional)", kind: "PROSECUTION_SERVICE", countryCode: "US", source: "test" }]);
+    const request = await executedPreservation({ requestedCountry: "US", requestedAuthority: "us-test-authority" }, await as(contactPointOf("us-test-authority", "us-cp")));
     expect(new Date(request.preservedUntil).getTime() - new Date(request.executedAt).getTime()).toBe(90 * 86_400_000);
   });
 

@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from "graphql";
+import { graphError } from "../../common/errors";
 import { buildFederatedSchema } from "../../common/federation";
 import type { MembersContext } from "./loaders";
 import { normalizeCountryCode } from "./domain";
@@ -18,7 +19,12 @@ export function buildMembersSchema(): Promise<GraphQLSchema> {
         const normalized = typeof code === "string" ? normalizeCountryCode(code) : null;
         return normalized ? loaders.countryByCode.load(normalized) : null;
       },
-      Authority: ({ id }, { loaders }) => (typeof id === "string" ? loaders.authorityById.load(id) : null),
+      // Another subgraph refers to an authority by id: a vanished one is an error at that path, not a silent null.
+      Authority: async ({ id }, { loaders }) => {
+        const authority = typeof id === "string" ? await loaders.authorityById.load(id) : null;
+        if (!authority) throw graphError("NOT_FOUND", `no authority "${String(id)}"`);
+        return authority;
+      },
     },
   });
 }

@@ -1,7 +1,9 @@
+import crypto from "node:crypto";
 import { isIP } from "node:net";
 import { DateTime } from "luxon";
+import stableStringify from "safe-stable-stringify";
 import type { Viewer } from "../../common/auth";
-import { badUserInput } from "../../common/errors";
+import { badUserInput, graphError } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
 import { countryCode, emailAddress, optionalText, timeZone } from "../../common/validation";
 import { RequestStatus } from "./types/request";
@@ -161,4 +163,33 @@ export function checkNewRequest(input: CreateCooperationRequestInput, requesting
     requestedTimeZone: input.requestedTimeZone ?? "UTC",
     responseTargetHours: input.responseTargetHours ?? null,
   };
+}
+
+/** The authorities of a new request as the graph knows them: null where no authority has that id. */
+export interface AuthoritiesOfRequest {
+  requesting: { country: { code: string } } | null;
+  requested: { country: { code: string } } | null;
+}
+
+/**
+ * References to the members subgraph's authorities are checked when a request is written, so that no request points
+ * at an authority that does not exist or is not of the country the request names.
+ */
+export function checkAuthorities(row: ReturnType<typeof checkNewRequest>, found: AuthoritiesOfRequest): void {
+  if (!found.requested) throw badUserInput(`no authority "${row.requestedAuthorityId}"`, "input.requestedAuthority");
+  if (found.requested.country.code !== row.requestedCountryCode) {
+    throw badUserInput(`authority "${row.requestedAuthorityId}" is of ${found.requested.country.code}, not ${row.requestedCountryCode}`, "input.requestedAuthority");
+  }
+  if (!found.requesting) throw graphError("FORBIDDEN", `your token's authority "${row.requestingAuthorityId}" is not known to the graph`);
+  if (found.requesting.country.code !== row.requestingCountryCode) {
+    throw badUserInput(`your authority is of ${found.requesting.country.code}, not ${row.requestingCountryCode}`, "input.requestingCountry");
+  }
+}
+
+/**
+ * What an idempotency key stands for: the creating input, hashed in a canonical form. A retry must send the same
+ * input; the same key with other input is a conflict (as payment APIs answer), never the first request's success.
+ */
+export function idempotencyFingerprint(input: CreateCooperationRequestInput): string {
+  return crypto.createHash("sha256").update(stableStringify(input) ?? "").digest("hex");
 }

@@ -2,14 +2,17 @@ import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireAllowed, requireViewer } from "../../../common/auth";
 import { badUserInput, graphError, isUniqueViolation } from "../../../common/errors";
+import { queryGraph } from "../../../common/graph-client";
 import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
 import type { Prisma } from "../../../prisma/requests/generated/client";
 import {
   actingAuthority,
+  checkAuthorities,
   checkNewRequest,
   emergencyKinds,
   executed,
+  idempotencyFingerprint,
   isFinal,
   isOverdue,
   missingForSending,
@@ -18,6 +21,7 @@ import {
   preservationKinds,
   sideForStep,
   sidesOf,
+  type AuthoritiesOfRequest,
 } from "../domain";
 import { visibleTo, type RequestsContext } from "../loaders";
 import { CreateCooperationRequestInput } from "../types/inputs";
@@ -73,16 +77,32 @@ export class CooperationRequestResolver {
   @Mutation(() => CooperationRequest, { description: "A contact point of an authority drafts a request; a retry with the same idempotencyKey returns the first." })
   async createCooperationRequest(
     @Arg("input", () => CreateCooperationRequestInput) input: CreateCooperationRequestInput,
-    @Ctx() { viewer, prisma, loaders }: RequestsContext,
+    @Ctx() { viewer, prisma, loaders, requestId }: RequestsContext,
   ): Promise<CooperationRequest> {
     const actor = requireViewer(viewer);
     const authority = actingAuthority(actor);
     requireAllowed(actor, authority !== null, "create cooperation requests (contact points of an authority only)");
-    const row = checkNewRequest(input, authority!);
-    const existing = () =>
-      row.idempotencyKey ? prisma.cooperationRequest.findUnique({ where: { requestingAuthorityId_idempotencyKey: { requestingAuthorityId: authority!, idempotencyKey: row.idempotencyKey } } }) : null;
+    const row = { ...checkNewRequest(input, authority!), idempotencyFingerprint: input.idempotencyKey != null ? idempotencyFingerprint(input) : null };
+    // A retry with the same key and the same input gets the first request; with other input, a conflict.
+    const existing = async () => {
+      if (!row.idempotencyKey) return null;
+      const earlier = await prisma.cooperationRequest.findUnique({ where: { requestingAuthorityId_idempotencyKey: { requestingAuthorityId: authority!, idempotencyKey: row.idempotencyKey } } });
+      if (earlier?.idempotencyFingerprint != null && earlier.idempotencyFingerprint !== row.idempotencyFingerprint) {
+        throw graphError("CONFLICT", `idempotencyKey "${row.idempotencyKey}" was used for a request with other input`, { field: "input.idempotencyKey", idempotencyKey: row.idempotencyKey });
+      }
+      return earlier;
+    };
     const earlier = await existing();
     if (earlier) return earlier as CooperationRequest;
+    checkAuthorities(
+      row,
+      await queryGraph<AuthoritiesOfRequest>(
+        `query ($requesting: ID!, $requested: ID!) { requesting: authority(id: $requesting) { country { code } } requested: authority(id: $requested) { country { code } } }`,
+        { requesting: row.requestingAuthorityId, requested: row.requestedAuthorityId },
+        "input.requestedAuthority",
+        requestId,
+      ),
+    );
     if (row.previousRequestId) {
       const previous = await loaders.requestById.load(row.previousRequestId);
       if (!previous) throw badUserInput(`no request "${row.previousRequestId}" of your authority`, "input.previousRequest");
@@ -171,12 +191,13 @@ export class CooperationRequestResolver {
     });
   }
 
-  @FieldResolver(() => Authority)
+  // Authorities belong to the members subgraph: one that has vanished there is null here, with an error at its path.
+  @FieldResolver(() => Authority, { nullable: true })
   requestingAuthority(@Root() request: CooperationRequest): Authority {
     return { id: request.requestingAuthorityId };
   }
 
-  @FieldResolver(() => Authority)
+  @FieldResolver(() => Authority, { nullable: true })
   requestedAuthority(@Root() request: CooperationRequest): Authority {
     return { id: request.requestedAuthorityId };
   }

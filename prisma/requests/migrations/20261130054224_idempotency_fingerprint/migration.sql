@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CooperationRequest" ADD COLUMN     "idempotencyFingerprint" TEXT;
+
