@@ -15,17 +15,26 @@ export default tseslint.config(
       // A promise nobody awaits loses its error and its ordering (a write that is not finished when we answer).
       "@typescript-eslint/no-floating-promises": "error",
       // An async function where a callback's result is ignored (event handlers, array callbacks) hides rejections.
-      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { arguments: false, attributes: false } }],
+      "@typescript-eslint/no-misused-promises": [
+        "error",
+        { checksVoidReturn: { arguments: false, attributes: false } },
+      ],
       // A cast that changes nothing hides where a real conversion is needed.
       "@typescript-eslint/no-unnecessary-type-assertion": "error",
       // Type-only imports vanish at run time and keep import cycles out of the program.
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports", disallowTypeAnnotations: false }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports", disallowTypeAnnotations: false },
+      ],
       // Every imported package is declared in package.json, or a fresh install breaks.
       "import-x/no-extraneous-dependencies": "error",
       // Unused values are dead code; a leading underscore marks a parameter kept for its position.
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       // Environment variables are read in common/config.ts and the entry points, where they are documented.
-      "no-restricted-properties": ["error", { object: "process", property: "env", message: "read configuration through common/config.ts" }],
+      "no-restricted-properties": [
+        "error",
+        { object: "process", property: "env", message: "read configuration through common/config.ts" },
+      ],
     },
   },
   {
@@ -41,7 +50,15 @@ export default tseslint.config(
   {
     files: ["**/*.js", "**/*.mjs"],
     ...tseslint.configs.disableTypeChecked,
-    languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+    languageOptions: {
+      globals: {
+        require: "readonly",
+        module: "writable",
+        __dirname: "readonly",
+        process: "readonly",
+        console: "readonly",
+      },
+    },
     rules: { ...tseslint.configs.disableTypeChecked.rules, "@typescript-eslint/no-require-imports": "off" },
   },
 );

@@ -1,8 +1,8 @@
-import { DateTime } from "luxon";
 import { MultiBar, Presets } from "cli-progress";
+import { DateTime } from "luxon";
 import pg from "pg";
-import { dayRange } from "../common/dates";
 import { databaseTargetFromUrl, openDatabase } from "../common/database";
+import { dayRange } from "../common/dates";
 import { seedOnce, upsertRows } from "../common/seed";
 import { foldForSearch } from "../common/text";
 import { languagesOf, timeZoneOf } from "../prisma/contacts/seed/network-contact-points";
@@ -41,8 +41,12 @@ export async function ensureDataSet(databaseUrl: string, size: DataSetSize, prog
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE TABLE IF NOT EXISTS public.bench_data_set (id int PRIMARY KEY, size text NOT NULL, generator int NOT NULL, rows jsonb NOT NULL, load_seconds real NOT NULL)`);
-    const [stored] = (await admin.query(`SELECT size, generator, rows, load_seconds FROM public.bench_data_set WHERE id = 1`)).rows;
+    await admin.query(
+      `CREATE TABLE IF NOT EXISTS public.bench_data_set (id int PRIMARY KEY, size text NOT NULL, generator int NOT NULL, rows jsonb NOT NULL, load_seconds real NOT NULL)`,
+    );
+    const [stored] = (
+      await admin.query(`SELECT size, generator, rows, load_seconds FROM public.bench_data_set WHERE id = 1`)
+    ).rows;
     if (stored?.size === size && stored.generator === generatorVersion) {
       return { size, reused: true, loadSeconds: stored.load_seconds, rows: stored.rows };
     }
@@ -54,7 +58,12 @@ export async function ensureDataSet(databaseUrl: string, size: DataSetSize, prog
     // Planner statistics and visibility maps for the new rows, as autovacuum would leave them on a server in use.
     await admin.query("VACUUM ANALYZE");
     const loadSeconds = (performance.now() - started) / 1000;
-    await admin.query(`INSERT INTO public.bench_data_set VALUES (1, $1, $2, $3, $4)`, [size, generatorVersion, JSON.stringify(rows), loadSeconds]);
+    await admin.query(`INSERT INTO public.bench_data_set VALUES (1, $1, $2, $3, $4)`, [
+      size,
+      generatorVersion,
+      JSON.stringify(rows),
+      loadSeconds,
+    ]);
     return { size, reused: false, loadSeconds, rows };
   } finally {
     await admin.end();
@@ -63,16 +72,31 @@ export async function ensureDataSet(databaseUrl: string, size: DataSetSize, prog
 
 async function loadDataSet(databaseUrl: string, size: DataSetSize, progress: boolean): Promise<Record<string, number>> {
   const counts = dataSetSizes[size];
-  const bars = new MultiBar({ format: " {table} [{bar}] {percentage}% {value}/{total} rows, {duration}s", hideCursor: true, noTTYOutput: progress, notTTYSchedule: 5_000, stopOnComplete: true }, Presets.shades_classic);
+  const bars = new MultiBar(
+    {
+      format: " {table} [{bar}] {percentage}% {value}/{total} rows, {duration}s",
+      hideCursor: true,
+      noTTYOutput: progress,
+      notTTYSchedule: 5_000,
+      stopOnComplete: true,
+    },
+    Presets.shades_classic,
+  );
   const rows: Record<string, number> = {};
   const countryCodes = countries().map((country) => country.code);
   try {
     for (const definition of subgraphs) {
-      const database = await openDatabase(definition.name, databaseTargetFromUrl(definition.name, databaseUrl), definition.createPrismaClient);
+      const database = await openDatabase(
+        definition.name,
+        databaseTargetFromUrl(definition.name, databaseUrl),
+        definition.createPrismaClient,
+      );
       try {
         if (definition.seed) await seedOnce(database.sql, definition.name, definition.seed());
         for (const table of syntheticTables(definition.name, countryCodes, counts)) {
-          const bar = progress ? bars.create(table.total, 0, { table: `${definition.name}.${table.table}`.padEnd(28) }) : null;
+          const bar = progress
+            ? bars.create(table.total, 0, { table: `${definition.name}.${table.table}`.padEnd(28) })
+            : null;
           let written = 0;
           for (const batch of table.batches()) {
             for (let start = 0; start < batch.length; start += rowsPerBatch) {
@@ -101,12 +125,30 @@ interface SyntheticTable {
   batches(): Generator<Record<string, unknown>[]>;
 }
 
-function syntheticTables(subgraph: string, countryCodes: string[], counts: (typeof dataSetSizes)[DataSetSize]): SyntheticTable[] {
+function syntheticTables(
+  subgraph: string,
+  countryCodes: string[],
+  counts: (typeof dataSetSizes)[DataSetSize],
+): SyntheticTable[] {
   switch (subgraph) {
     case "members":
-      return [{ table: "Authority", total: countryCodes.length, *batches() { yield authorityRows(countryCodes); } }];
+      return [
+        {
+          table: "Authority",
+          total: countryCodes.length,
+          *batches() {
+            yield authorityRows(countryCodes);
+          },
+        },
+      ];
     case "contacts":
-      return [{ table: "ContactPoint", total: counts.contactPoints, batches: () => contactPointBatches(countryCodes, counts.contactPoints) }];
+      return [
+        {
+          table: "ContactPoint",
+          total: counts.contactPoints,
+          batches: () => contactPointBatches(countryCodes, counts.contactPoints),
+        },
+      ];
     case "events":
       return [{ table: "Event", total: counts.events, batches: () => eventBatches(countryCodes, counts.events) }];
     case "requests":
@@ -128,14 +170,26 @@ function authorityRows(countryCodes: string[]) {
 }
 
 // Populous, well-connected countries get more entries than micro-states, as in real registries.
-const countryWeight = (code: string, next: () => number) => (memberships.some((membership) => membership.countryCode === code) ? 4 : 1) * (0.5 + next());
+const countryWeight = (code: string, next: () => number) =>
+  (memberships.some((membership) => membership.countryCode === code) ? 4 : 1) * (0.5 + next());
 
 function* contactPointBatches(countryCodes: string[], total: number) {
   const next = seededRandom(11);
   const pick = weightedPicker(next);
   const byCountry = countryCodes.map((code) => [code, countryWeight(code, next)] as [string, number]);
-  const networksOf = new Map(countryCodes.map((code) => [code, memberships.filter((membership) => membership.countryCode === code).map((membership) => membership.networkId)]));
-  const kinds: [string, number][] = [["NETWORK_CONTACT_POINT", 60], ["TWENTY_FOUR_SEVEN", 15], ["CENTRAL_AUTHORITY_MLA", 10], ["EXTRADITION", 5], ["NATIONAL_CORRESPONDENT", 10]];
+  const networksOf = new Map(
+    countryCodes.map((code) => [
+      code,
+      memberships.filter((membership) => membership.countryCode === code).map((membership) => membership.networkId),
+    ]),
+  );
+  const kinds: [string, number][] = [
+    ["NETWORK_CONTACT_POINT", 60],
+    ["TWENTY_FOUR_SEVEN", 15],
+    ["CENTRAL_AUTHORITY_MLA", 10],
+    ["EXTRADITION", 5],
+    ["NATIONAL_CORRESPONDENT", 10],
+  ];
   const now = Date.now();
   for (let start = 0; start < total; start += 10_000) {
     const batch: Record<string, unknown>[] = [];
@@ -143,7 +197,12 @@ function* contactPointBatches(countryCodes: string[], total: number) {
       const countryCode = pick(byCountry);
       const kind = pick(kinds);
       const networks = networksOf.get(countryCode)!;
-      const networkId = kind === "NETWORK_CONTACT_POINT" && networks.length > 0 ? networks[Math.floor(next() * networks.length)] : kind === "TWENTY_FOUR_SEVEN" ? "coe-24-7" : null;
+      const networkId =
+        kind === "NETWORK_CONTACT_POINT" && networks.length > 0
+          ? networks[Math.floor(next() * networks.length)]
+          : kind === "TWENTY_FOUR_SEVEN"
+            ? "coe-24-7"
+            : null;
       const twentyFourSeven = kind === "TWENTY_FOUR_SEVEN";
       // One in five has been replaced by a later entry: history the current-only filters must skip.
       const replaced = next() < 0.2;
@@ -155,7 +214,9 @@ function* contactPointBatches(countryCodes: string[], total: number) {
         countryCode,
         authorityId: benchAuthorityId(countryCode),
         // Designations outside a network name an institution; persons are known inside a network only.
-        institution: networkId ? null : `Synthetic ${kind.toLowerCase().replace(/_/g, " ")} office of ${countryCode} (benchmark data)`,
+        institution: networkId
+          ? null
+          : `Synthetic ${kind.toLowerCase().replace(/_/g, " ")} office of ${countryCode} (benchmark data)`,
         personName: networkId ? `Synthetic Person ${index} (fictional)` : null,
         personTitle: networkId ? "Prosecutor (fictional)" : null,
         email: `${id}@contact-point.example`,
@@ -184,7 +245,15 @@ function* eventBatches(countryCodes: string[], total: number) {
   const pick = weightedPicker(next);
   const byCountry = countryCodes.map((code) => [code, countryWeight(code, next)] as [string, number]);
   const networkIds = [...new Set(memberships.map((membership) => membership.networkId))];
-  const kinds: [string, number][] = [["WORKSHOP", 35], ["WEBINAR", 20], ["TRAINING", 20], ["CONFERENCE", 10], ["PLENARY", 5], ["STUDY_VISIT", 5], ["STEERING_COMMITTEE", 5]];
+  const kinds: [string, number][] = [
+    ["WORKSHOP", 35],
+    ["WEBINAR", 20],
+    ["TRAINING", 20],
+    ["CONFERENCE", 10],
+    ["PLENARY", 5],
+    ["STUDY_VISIT", 5],
+    ["STEERING_COMMITTEE", 5],
+  ];
   // Ten years back to three ahead: most are over, a good share are upcoming.
   const firstDay = DateTime.utc().minus({ years: 10 }).startOf("day");
   const spanDays = 13 * 365;
@@ -230,17 +299,41 @@ function requestTables(countryCodes: string[], total: number): SyntheticTable[] 
   // Three years up to today, so some preservations are still running and some expire soon.
   const start = DateTime.utc().minus({ months: 36 }).startOf("day").toJSDate();
   const chunkOf = (first: number) => {
-    const generated = syntheticRequests({ count: Math.min(chunk, total - first), authorities, start, months: 36, seed: 1_000 + first / chunk });
-    const requestIds = new Map(generated.requests.map((request) => [request.id as string, `bench-${request.id as string}`]));
+    const generated = syntheticRequests({
+      count: Math.min(chunk, total - first),
+      authorities,
+      start,
+      months: 36,
+      seed: 1_000 + first / chunk,
+    });
+    const requestIds = new Map(
+      generated.requests.map((request) => [request.id as string, `bench-${request.id as string}`]),
+    );
     return {
       requests: generated.requests.map((request) => ({ ...request, id: requestIds.get(request.id as string) })),
-      events: generated.events.map((event) => ({ ...event, id: `bench-${event.id as string}`, requestId: requestIds.get(event.requestId as string) })),
+      events: generated.events.map((event) => ({
+        ...event,
+        id: `bench-${event.id as string}`,
+        requestId: requestIds.get(event.requestId as string),
+      })),
     };
   };
   // Each chunk is generated twice (once per table) rather than held: the generator is fast, memory is not free.
   return [
-    { table: "CooperationRequest", total, *batches() { for (let first = 0; first < total; first += chunk) yield chunkOf(first).requests; } },
+    {
+      table: "CooperationRequest",
+      total,
+      *batches() {
+        for (let first = 0; first < total; first += chunk) yield chunkOf(first).requests;
+      },
+    },
     // About 3.6 status changes per request; the bar's total is an estimate.
-    { table: "RequestEvent", total: Math.round(total * 3.6), *batches() { for (let first = 0; first < total; first += chunk) yield chunkOf(first).events; } },
+    {
+      table: "RequestEvent",
+      total: Math.round(total * 3.6),
+      *batches() {
+        for (let first = 0; first < total; first += chunk) yield chunkOf(first).events;
+      },
+    },
   ];
 }

@@ -1,16 +1,16 @@
 // npm run bench [-- --size tiny|small|large --database postgresql://… --duration 10 --warmup 3 --connections 16
 //   --leak-seconds 300 --leak-rate 50 --no-embedded --out bench/results]
 // Our gateway, Hive Gateway and the subgraphs directly, side by side on one PostgreSQL data set; see README, Benchmarks.
-import "reflect-metadata";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import "reflect-metadata";
 import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { subgraphEnvName } from "../common/config";
-import { signClientToken } from "../gateway/auth";
 import { supergraphPath } from "../gateway";
+import { signClientToken } from "../gateway/auth";
 import { subgraphs } from "../subgraphs";
 import { dataSetSizes, ensureDataSet, type DataSetSize } from "./dataset";
 import { assertSameAnswer, execute, measureLoad, runAtRate, type LoadSettings, type Target } from "./load";
@@ -36,7 +36,10 @@ export function benchOptions(argv: string[]): BenchOptions {
     args: argv,
     options: {
       size: { type: "string", default: "small" },
-      database: { type: "string", default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cybercrime_bench" },
+      database: {
+        type: "string",
+        default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cybercrime_bench",
+      },
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "16" },
@@ -56,7 +59,11 @@ export function benchOptions(argv: string[]): BenchOptions {
   return {
     size: values.size as DataSetSize,
     databaseUrl: values.database!,
-    settings: { durationSeconds: number("duration", values.duration, 1), warmupSeconds: number("warmup", values.warmup, 0), connections: number("connections", values.connections, 1) },
+    settings: {
+      durationSeconds: number("duration", values.duration, 1),
+      warmupSeconds: number("warmup", values.warmup, 0),
+      connections: number("connections", values.connections, 1),
+    },
     leakSeconds: number("leak-seconds", values["leak-seconds"], 0),
     leakRate: values["leak-rate"] === "auto" ? null : number("leak-rate", values["leak-rate"], 1),
     embedded: !values["no-embedded"],
@@ -67,7 +74,10 @@ export function benchOptions(argv: string[]): BenchOptions {
 }
 
 /** Runs the whole benchmark and writes its report; the report says which checks and targets passed. */
-export async function runBench(options: BenchOptions, log: (line: string) => void = (line) => console.log(line)): Promise<BenchReport> {
+export async function runBench(
+  options: BenchOptions,
+  log: (line: string) => void = (line) => console.log(line),
+): Promise<BenchReport> {
   const startedAt = new Date().toISOString();
   const postgres = await ensureDatabase(options.databaseUrl);
   log(`data set ${options.size} on ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}`);
@@ -82,35 +92,67 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       const port = await freePort();
       subgraphUrls[definition.name] = `http://127.0.0.1:${port}/graphql`;
       services.push(
-        await startService({ name: definition.name, script: "scripts/start-subgraph.ts", args: [definition.name], url: subgraphUrls[definition.name], env: { [subgraphEnvName(definition.name, "DATABASE_URL")]: options.databaseUrl, [subgraphEnvName(definition.name, "PORT")]: String(port) } }),
+        await startService({
+          name: definition.name,
+          script: "scripts/start-subgraph.ts",
+          args: [definition.name],
+          url: subgraphUrls[definition.name],
+          env: {
+            [subgraphEnvName(definition.name, "DATABASE_URL")]: options.databaseUrl,
+            [subgraphEnvName(definition.name, "PORT")]: String(port),
+          },
+        }),
       );
     }
     // Both gateways get the same supergraph, pointing at these subgraphs.
     const supergraphFile = path.join(temporary, "supergraph.graphql");
-    fs.writeFileSync(supergraphFile, fs.readFileSync(supergraphPath, "utf8").replace(/@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g, (_match, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`));
+    fs.writeFileSync(
+      supergraphFile,
+      fs
+        .readFileSync(supergraphPath, "utf8")
+        .replace(
+          /@join__graph\(name: "([^"]+)", url: "[^"]+"\)/g,
+          (_match, name: string) => `@join__graph(name: "${name}", url: "${subgraphUrls[name]}")`,
+        ),
+    );
     const oursPort = await freePort();
     const ours = await startService({
       name: "gateway",
       script: "scripts/start-gateway.ts",
       url: `http://127.0.0.1:${oursPort}/graphql`,
-      env: { PORT: String(oursPort), HOST: "127.0.0.1", ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [subgraphEnvName(name, "URL"), url])) },
+      env: {
+        PORT: String(oursPort),
+        HOST: "127.0.0.1",
+        ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [subgraphEnvName(name, "URL"), url])),
+      },
     });
     services.push(ours);
     const hivePort = await freePort();
-    const hive = await startService({ name: "hive-gateway", script: "bench/hive-gateway.ts", url: `http://127.0.0.1:${hivePort}/graphql`, env: { PORT: String(hivePort), SUPERGRAPH_FILE: supergraphFile } });
+    const hive = await startService({
+      name: "hive-gateway",
+      script: "bench/hive-gateway.ts",
+      url: `http://127.0.0.1:${hivePort}/graphql`,
+      env: { PORT: String(hivePort), SUPERGRAPH_FILE: supergraphFile },
+    });
     services.push(hive);
     log("services started");
 
     const viewers = benchViewers(64);
     const clientTokens = await Promise.all(viewers.map((viewer) => signClientToken(viewer, "6h")));
     const gatewayUsers = async () => clientTokens.map((token) => ({ authorization: `Bearer ${token}` }));
-    const targets = { ours: { name: "ours", url: ours.url, users: gatewayUsers }, hive: { name: "hive", url: hive.url, users: gatewayUsers } } satisfies Record<string, Target>;
+    const targets = {
+      ours: { name: "ours", url: ours.url, users: gatewayUsers },
+      hive: { name: "hive", url: hive.url, users: gatewayUsers },
+    } satisfies Record<string, Target>;
     // Subgraphs trust only a gateway-signed viewer token; it lives 60 s, so it is signed afresh for each run.
     const internalSecret = internalTokenSecret();
     const directTarget = (subgraph: string): Target => ({
       name: "direct",
       url: subgraphUrls[subgraph],
-      users: async () => Promise.all(viewers.map(async (viewer) => ({ [viewerTokenHeader]: await signViewerToken(viewer, internalSecret) }))),
+      users: async () =>
+        Promise.all(
+          viewers.map(async (viewer) => ({ [viewerTokenHeader]: await signViewerToken(viewer, internalSecret) })),
+        ),
     });
 
     const queries = await benchQueries(options.databaseUrl);
@@ -119,21 +161,43 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       // The targets must agree before they are timed (a few variants each).
       for (const variables of query.gateway.variants.slice(0, 3)) {
         await assertSameAnswer(targets.ours, targets.hive, { query: query.gateway.query, variables });
-        if (query.subgraphs.length === 1) await assertSameAnswer(targets.ours, directTarget(query.direct.subgraph), { query: query.direct.query, variables });
+        if (query.subgraphs.length === 1)
+          await assertSameAnswer(targets.ours, directTarget(query.direct.subgraph), {
+            query: query.direct.query,
+            variables,
+          });
       }
-      await execute(directTarget(query.direct.subgraph), { query: query.direct.query, variables: query.direct.variants[0] });
-      const sqlStatements = await countStatements(query, targets.ours, services.filter((service) => service.name in subgraphUrls));
-      log(`${query.name}: ${sqlStatements.many.statements} SQL statements for ${sqlStatements.many.rows} rows, ${sqlStatements.few.statements} for ${sqlStatements.few.rows}${sqlStatements.nPlusOne ? " — N+1!" : ""}`);
+      await execute(directTarget(query.direct.subgraph), {
+        query: query.direct.query,
+        variables: query.direct.variants[0],
+      });
+      const sqlStatements = await countStatements(
+        query,
+        targets.ours,
+        services.filter((service) => service.name in subgraphUrls),
+      );
+      log(
+        `${query.name}: ${sqlStatements.many.statements} SQL statements for ${sqlStatements.many.rows} rows, ${sqlStatements.few.statements} for ${sqlStatements.few.rows}${sqlStatements.nPlusOne ? " — N+1!" : ""}`,
+      );
       const results = [];
       const receiver = { ours, hive, direct: services.find((service) => service.name === query.direct.subgraph)! };
       for (const target of [targets.ours, targets.hive, directTarget(query.direct.subgraph)]) {
-        const result = await measureLoad(target, target.name === "direct" ? query.direct : query.gateway, options.settings, () => receiver[target.name].cpuSeconds());
-        log(`  ${target.name.padEnd(6)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms  CPU ${result.cpuMsPerRequest} ms/request${result.failures ? `  ${result.failures} failed` : ""}`);
+        const result = await measureLoad(
+          target,
+          target.name === "direct" ? query.direct : query.gateway,
+          options.settings,
+          () => receiver[target.name].cpuSeconds(),
+        );
+        log(
+          `  ${target.name.padEnd(6)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  p99 ${result.latencyMs.p99} ms  CPU ${result.cpuMsPerRequest} ms/request${result.failures ? `  ${result.failures} failed` : ""}`,
+        );
         results.push(result);
       }
       const [oursResult, hiveResult, directResult] = results;
       const aloneMs = await measureAlone(targets.ours, query);
-      log(`  alone  p50 ${aloneMs.p50} ms  max ${aloneMs.max} ms (one request at a time${query.uncached ? ", each computed afresh" : ""})`);
+      log(
+        `  alone  p50 ${aloneMs.p50} ms  max ${aloneMs.max} ms (one request at a time${query.uncached ? ", each computed afresh" : ""})`,
+      );
       const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
       reports.push({
         name: query.name,
@@ -152,8 +216,13 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 
     // The leak check runs below saturation: a queue growing in the gateway would look like a leak.
     const leakRate = options.leakRate ?? Math.max(1, Math.floor(reports[0].results[0].requestsPerSecond / 2));
-    const leakCheck = options.leakSeconds > 0 ? await checkLeak(targets.ours, queries[0], ours, options.leakSeconds, leakRate, log) : null;
-    const peakRssMb = Object.fromEntries(services.map((service) => [service.name, megabytes(service.memory().peakRssBytes)]));
+    const leakCheck =
+      options.leakSeconds > 0
+        ? await checkLeak(targets.ours, queries[0], ours, options.leakSeconds, leakRate, log)
+        : null;
+    const peakRssMb = Object.fromEntries(
+      services.map((service) => [service.name, megabytes(service.memory().peakRssBytes)]),
+    );
     for (const service of services.splice(0).reverse()) await service.stop();
 
     const embedded = options.embedded ? await measureEmbedded(temporary, log) : null;
@@ -161,7 +230,12 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
       startedAt,
       command: options.command,
       machine: machineFacts(postgres),
-      dataSet: { size: options.size, reused: dataSet.reused, loadSeconds: Math.round(dataSet.loadSeconds), rows: dataSet.rows },
+      dataSet: {
+        size: options.size,
+        reused: dataSet.reused,
+        loadSeconds: Math.round(dataSet.loadSeconds),
+        rows: dataSet.rows,
+      },
       settings: options.settings,
       queries: reports,
       peakRssMb,
@@ -171,7 +245,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
     };
     report.targets = targetsOf(report);
     const table = writeReport(report, options.outDirectory);
-    log(`\n${table}\nwritten to ${path.relative(process.cwd(), options.outDirectory) || "."}/${options.size}.{json,md,svg}`);
+    log(
+      `\n${table}\nwritten to ${path.relative(process.cwd(), options.outDirectory) || "."}/${options.size}.{json,md,svg}`,
+    );
     return report;
   } finally {
     for (const service of services.reverse()) await service.stop();
@@ -183,7 +259,9 @@ export async function runBench(options: BenchOptions, log: (line: string) => voi
 async function ensureDatabase(databaseUrl: string): Promise<string> {
   const url = new URL(databaseUrl);
   const name = decodeURIComponent(url.pathname.slice(1));
-  const server = new pg.Client({ connectionString: Object.assign(new URL(databaseUrl), { pathname: "/postgres" }).toString() });
+  const server = new pg.Client({
+    connectionString: Object.assign(new URL(databaseUrl), { pathname: "/postgres" }).toString(),
+  });
   await server.connect();
   try {
     const exists = (await server.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
@@ -196,7 +274,11 @@ async function ensureDatabase(databaseUrl: string): Promise<string> {
 }
 
 /** SQL statements one request costs over all subgraphs, read from their /metrics counters, for few and many rows. */
-async function countStatements(query: BenchQuery, gateway: Target, subgraphProcesses: ServiceProcess[]): Promise<QueryReport["sqlStatements"]> {
+async function countStatements(
+  query: BenchQuery,
+  gateway: Target,
+  subgraphProcesses: ServiceProcess[],
+): Promise<QueryReport["sqlStatements"]> {
   const total = async () => {
     let sum = 0;
     for (const service of subgraphProcesses) {
@@ -223,20 +305,36 @@ async function measureAlone(target: Target, query: BenchQuery): Promise<QueryRep
   const latencies: number[] = [];
   const first = Date.now() % 100_000;
   for (let index = 0; index < 9; index += 1) {
-    const variables = query.uncached ? query.uncached(first + index) : query.gateway.variants[index % query.gateway.variants.length];
+    const variables = query.uncached
+      ? query.uncached(first + index)
+      : query.gateway.variants[index % query.gateway.variants.length];
     const started = performance.now();
     await execute(target, { query: query.gateway.query, variables });
     latencies.push(performance.now() - started);
   }
   latencies.sort((a, b) => a - b);
-  return { requests: latencies.length, p50: Math.round(latencies[4]), max: Math.round(latencies.at(-1)!), computedAfresh: query.uncached !== undefined };
+  return {
+    requests: latencies.length,
+    p50: Math.round(latencies[4]),
+    max: Math.round(latencies.at(-1)!),
+    computedAfresh: query.uncached !== undefined,
+  };
 }
 
 /** A fixed rate on the three-subgraph query; the gateway's RSS at the end against its RSS just after warm-up. */
-async function checkLeak(target: Target, query: BenchQuery, gateway: ServiceProcess, seconds: number, rate: number, log: (line: string) => void): Promise<NonNullable<BenchReport["leakCheck"]>> {
+async function checkLeak(
+  target: Target,
+  query: BenchQuery,
+  gateway: ServiceProcess,
+  seconds: number,
+  rate: number,
+  log: (line: string) => void,
+): Promise<NonNullable<BenchReport["leakCheck"]>> {
   log(`leak check: ${seconds} s at ${rate} req/s`);
   const samples: number[] = [];
-  const run = await runAtRate(target, query.gateway, { rate, seconds, connections: 8 }, () => samples.push(gateway.memory().rssBytes));
+  const run = await runAtRate(target, query.gateway, { rate, seconds, connections: 8 }, () =>
+    samples.push(gateway.memory().rssBytes),
+  );
   // Warm-up is the first fifth of the run; compare the mean of the tenth after it with the mean of the last tenth.
   const window = Math.max(1, Math.floor(samples.length / 10));
   const warmupEnd = Math.floor(samples.length / 5);
@@ -244,11 +342,22 @@ async function checkLeak(target: Target, query: BenchQuery, gateway: ServiceProc
   const afterWarmup = mean(samples.slice(warmupEnd, warmupEnd + window));
   const atEnd = mean(samples.slice(-window));
   const growthPercent = Math.round((atEnd / afterWarmup - 1) * 1000) / 10;
-  return { seconds, rate, ...run, rssAfterWarmupMb: megabytes(afterWarmup), rssAtEndMb: megabytes(atEnd), growthPercent, passed: growthPercent <= 10 && run.failures === 0 };
+  return {
+    seconds,
+    rate,
+    ...run,
+    rssAfterWarmupMb: megabytes(afterWarmup),
+    rssAtEndMb: megabytes(atEnd),
+    growthPercent,
+    passed: growthPercent <= 10 && run.failures === 0,
+  };
 }
 
 /** `npm start` on fresh embedded databases, then again on the same ones: peak RSS of the one process each time. */
-async function measureEmbedded(temporary: string, log: (line: string) => void): Promise<NonNullable<BenchReport["embedded"]>> {
+async function measureEmbedded(
+  temporary: string,
+  log: (line: string) => void,
+): Promise<NonNullable<BenchReport["embedded"]>> {
   const pgliteDir = path.join(temporary, "pglite");
   const peak = async () => {
     // Embedded databases whatever the environment says, on free ports.
@@ -258,12 +367,20 @@ async function measureEmbedded(temporary: string, log: (line: string) => void): 
       settings[subgraphEnvName(definition.name, "DATABASE_URL")] = "";
     }
     const port = await freePort();
-    const stack = await startService({ name: "npm start", script: "scripts/start.ts", url: `http://127.0.0.1:${port}/graphql`, env: { PGLITE_DIR: pgliteDir, PORT: String(port), HOST: "127.0.0.1", ...settings } });
+    const stack = await startService({
+      name: "npm start",
+      script: "scripts/start.ts",
+      url: `http://127.0.0.1:${port}/graphql`,
+      env: { PGLITE_DIR: pgliteDir, PORT: String(port), HOST: "127.0.0.1", ...settings },
+    });
     try {
       // A few queries across the subgraphs, so the figure includes serving, not just starting.
       const target: Target = { name: "ours", url: stack.url, users: async () => [{}] };
       for (let round = 0; round < 20; round += 1) {
-        await execute(target, { query: `{ country(code: "PT") { name networks { id } contactPoints { id } events { id } } networks { id members { country { code } } } }`, variables: {} });
+        await execute(target, {
+          query: `{ country(code: "PT") { name networks { id } contactPoints { id } events { id } } networks { id members { country { code } } } }`,
+          variables: {},
+        });
       }
       return megabytes(processMemory(stack.pid).peakRssBytes);
     } finally {
@@ -273,7 +390,11 @@ async function measureEmbedded(temporary: string, log: (line: string) => void): 
   const firstStartPeakRssMb = await peak();
   const laterStartPeakRssMb = await peak();
   log(`embedded npm start: peak RSS ${firstStartPeakRssMb} MB first start, ${laterStartPeakRssMb} MB later start`);
-  return { firstStartPeakRssMb, laterStartPeakRssMb, passed: Math.max(firstStartPeakRssMb, laterStartPeakRssMb) < 1536 };
+  return {
+    firstStartPeakRssMb,
+    laterStartPeakRssMb,
+    passed: Math.max(firstStartPeakRssMb, laterStartPeakRssMb) < 1536,
+  };
 }
 
 /** The issue's targets, measured. */
@@ -282,15 +403,33 @@ function targetsOf(report: BenchReport): BenchReport["targets"] {
   const result = (name: string, target: string) => query(name)?.results.find((entry) => entry.target === target);
   const targets: BenchReport["targets"] = [];
   const profile = query("countryProfile");
-  if (profile) targets.push({ name: "throughput ≥ 1.25× Hive Gateway, three-subgraph query", value: `${profile.ratios.throughputOursToHive}×`, passed: profile.ratios.throughputOursToHive >= 1.25 });
+  if (profile)
+    targets.push({
+      name: "throughput ≥ 1.25× Hive Gateway, three-subgraph query",
+      value: `${profile.ratios.throughputOursToHive}×`,
+      passed: profile.ratios.throughputOursToHive >= 1.25,
+    });
   for (const entry of report.queries.filter((candidate) => candidate.subgraphs.length === 1)) {
-    targets.push({ name: `throughput ≥ 1× Hive Gateway, \`${entry.name}\``, value: `${entry.ratios.throughputOursToHive}×`, passed: entry.ratios.throughputOursToHive >= 1 });
-    targets.push({ name: `p50 ≤ 2× the direct call, \`${entry.name}\``, value: `${entry.ratios.p50OursToDirect}×`, passed: entry.ratios.p50OursToDirect <= 2 });
+    targets.push({
+      name: `throughput ≥ 1× Hive Gateway, \`${entry.name}\``,
+      value: `${entry.ratios.throughputOursToHive}×`,
+      passed: entry.ratios.throughputOursToHive >= 1,
+    });
+    targets.push({
+      name: `p50 ≤ 2× the direct call, \`${entry.name}\``,
+      value: `${entry.ratios.p50OursToDirect}×`,
+      passed: entry.ratios.p50OursToDirect <= 2,
+    });
   }
   for (const name of ["contactPointsDeepPage", "findContactPoints"]) {
     const ours = result(name, "ours");
     const alone = query(name)?.aloneMs;
-    if (ours && alone) targets.push({ name: `p95 ≤ 50 ms, \`${name}\` (filtered, paginated)`, value: `${ours.latencyMs.p95} ms under load (${alone.p50} ms alone)`, passed: ours.latencyMs.p95 <= 50 });
+    if (ours && alone)
+      targets.push({
+        name: `p95 ≤ 50 ms, \`${name}\` (filtered, paginated)`,
+        value: `${ours.latencyMs.p95} ms under load (${alone.p50} ms alone)`,
+        passed: ours.latencyMs.p95 <= 50,
+      });
   }
   const statistics = query("requestStatistics");
   const statisticsLoaded = result("requestStatistics", "ours");
@@ -301,9 +440,23 @@ function targetsOf(report: BenchReport): BenchReport["targets"] {
       passed: statisticsLoaded.latencyMs.p95 <= 1000 && statistics.aloneMs.max <= 1000,
     });
   }
-  targets.push({ name: "no N+1: SQL statements do not grow with rows", value: report.queries.map((entry) => `${entry.name} ${entry.sqlStatements.many.statements}`).join(", "), passed: report.queries.every((entry) => !entry.sqlStatements.nPlusOne) });
-  if (report.leakCheck) targets.push({ name: "gateway RSS growth ≤ 10 % after warm-up at a fixed rate", value: `${report.leakCheck.growthPercent} % over ${report.leakCheck.seconds} s`, passed: report.leakCheck.passed });
-  if (report.embedded) targets.push({ name: "embedded `npm start` < 1.5 GB RSS", value: `${Math.max(report.embedded.firstStartPeakRssMb, report.embedded.laterStartPeakRssMb)} MB peak`, passed: report.embedded.passed });
+  targets.push({
+    name: "no N+1: SQL statements do not grow with rows",
+    value: report.queries.map((entry) => `${entry.name} ${entry.sqlStatements.many.statements}`).join(", "),
+    passed: report.queries.every((entry) => !entry.sqlStatements.nPlusOne),
+  });
+  if (report.leakCheck)
+    targets.push({
+      name: "gateway RSS growth ≤ 10 % after warm-up at a fixed rate",
+      value: `${report.leakCheck.growthPercent} % over ${report.leakCheck.seconds} s`,
+      passed: report.leakCheck.passed,
+    });
+  if (report.embedded)
+    targets.push({
+      name: "embedded `npm start` < 1.5 GB RSS",
+      value: `${Math.max(report.embedded.firstStartPeakRssMb, report.embedded.laterStartPeakRssMb)} MB peak`,
+      passed: report.embedded.passed,
+    });
   return targets;
 }
 
@@ -322,7 +475,10 @@ if (require.main === module) {
       process.exit(defect ? 1 : 0);
     })
     .catch((error) => {
-      if (error?.code === "ECONNREFUSED") console.error(`no PostgreSQL server answers at ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}: start one or pass --database`);
+      if (error?.code === "ECONNREFUSED")
+        console.error(
+          `no PostgreSQL server answers at ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}: start one or pass --database`,
+        );
       else console.error(error);
       process.exit(1);
     });

@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from "node:util";
 import autocannon from "autocannon";
+import { isDeepStrictEqual } from "node:util";
 
 /**
  * Where requests go and as whom: one header set per simulated user (a gateway gets each user's JWT, a subgraph each
@@ -64,22 +64,40 @@ export async function execute(target: Target, operation: Operation): Promise<unk
 /** Asserts that two targets give the same answer, so their timings compare like with like. */
 export async function assertSameAnswer(first: Target, second: Target, operation: Operation): Promise<void> {
   const [a, b] = await Promise.all([execute(first, operation), execute(second, operation)]);
-  if (!isDeepStrictEqual(a, b)) throw new Error(`${first.name} and ${second.name} answer ${operation.query.slice(0, 60)}… differently`);
+  if (!isDeepStrictEqual(a, b))
+    throw new Error(`${first.name} and ${second.name} answer ${operation.query.slice(0, 60)}… differently`);
 }
 
 /** Drives load at one target with autocannon: a warm-up (not counted), then the measured run. */
-export async function measureLoad(target: Target, workload: Workload, settings: LoadSettings, cpuSeconds: () => number): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0) await run(target, workload, { connections: settings.connections, duration: settings.warmupSeconds });
+export async function measureLoad(
+  target: Target,
+  workload: Workload,
+  settings: LoadSettings,
+  cpuSeconds: () => number,
+): Promise<LoadResult> {
+  if (settings.warmupSeconds > 0)
+    await run(target, workload, { connections: settings.connections, duration: settings.warmupSeconds });
   const latencies: number[] = [];
   const cpuBefore = cpuSeconds();
-  const result = await run(target, workload, { connections: settings.connections, duration: settings.durationSeconds }, (responseTime) => latencies.push(responseTime));
+  const result = await run(
+    target,
+    workload,
+    { connections: settings.connections, duration: settings.durationSeconds },
+    (responseTime) => latencies.push(responseTime),
+  );
   const cpuUsed = cpuSeconds() - cpuBefore;
   latencies.sort((a, b) => a - b);
-  const percentile = (fraction: number) => round(latencies[Math.min(latencies.length - 1, Math.ceil(fraction * latencies.length) - 1)] ?? NaN);
+  const percentile = (fraction: number) =>
+    round(latencies[Math.min(latencies.length - 1, Math.ceil(fraction * latencies.length) - 1)] ?? NaN);
   return {
     target: target.name,
     requestsPerSecond: round(result.requests.total / settings.durationSeconds),
-    latencyMs: { p50: percentile(0.5), p95: percentile(0.95), p99: percentile(0.99), max: round(latencies.at(-1) ?? NaN) },
+    latencyMs: {
+      p50: percentile(0.5),
+      p95: percentile(0.95),
+      p99: percentile(0.99),
+      max: round(latencies.at(-1) ?? NaN),
+    },
     requests: result.requests.total,
     failures: result.non2xx + result.errors + result.timeouts,
     cpuMsPerRequest: round((cpuUsed * 1000) / Math.max(1, result.requests.total)),
@@ -87,26 +105,47 @@ export async function measureLoad(target: Target, workload: Workload, settings: 
 }
 
 /** A fixed request rate for a while; calls back every second, so memory can be sampled while it runs. */
-export async function runAtRate(target: Target, workload: Workload, options: { rate: number; seconds: number; connections: number }, everySecond: () => void) {
+export async function runAtRate(
+  target: Target,
+  workload: Workload,
+  options: { rate: number; seconds: number; connections: number },
+  everySecond: () => void,
+) {
   const timer = setInterval(everySecond, 1_000);
   try {
-    const result = await run(target, workload, { connections: options.connections, duration: options.seconds, overallRate: options.rate });
+    const result = await run(target, workload, {
+      connections: options.connections,
+      duration: options.seconds,
+      overallRate: options.rate,
+    });
     return { requests: result.requests.total, failures: result.non2xx + result.errors + result.timeouts };
   } finally {
     clearInterval(timer);
   }
 }
 
-async function run(target: Target, workload: Workload, options: Pick<autocannon.Options, "connections" | "duration" | "overallRate">, onResponse?: (responseTime: number) => void) {
+async function run(
+  target: Target,
+  workload: Workload,
+  options: Pick<autocannon.Options, "connections" | "duration" | "overallRate">,
+  onResponse?: (responseTime: number) => void,
+) {
   const users = await target.users();
   const bodies = workload.variants.map((variables) => JSON.stringify({ query: workload.query, variables }));
   let sent = 0;
   const setupRequest = (request: autocannon.Request) => {
     const index = sent++;
-    return { ...request, body: bodies[index % bodies.length], headers: { "content-type": "application/json", ...users[index % users.length] } };
+    return {
+      ...request,
+      body: bodies[index % bodies.length],
+      headers: { "content-type": "application/json", ...users[index % users.length] },
+    };
   };
   return new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({ url: target.url, method: "POST", requests: [{ setupRequest }], timeout: 30, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    const instance = autocannon(
+      { url: target.url, method: "POST", requests: [{ setupRequest }], timeout: 30, ...options },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
     if (onResponse) instance.on("response", (_client, _status, _bytes, responseTime) => onResponse(responseTime));
   });
 }

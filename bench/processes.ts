@@ -26,7 +26,8 @@ export interface ProcessMemory {
 /** Resident and peak resident memory of a process, from /proc (Linux). */
 export function processMemory(pid: number): ProcessMemory {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kilobytes = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(status)?.[1] ?? NaN) * 1024;
+  const kilobytes = (field: string) =>
+    Number(new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(status)?.[1] ?? NaN) * 1024;
   return { rssBytes: kilobytes("VmRSS"), peakRssBytes: kilobytes("VmHWM") };
 }
 
@@ -54,12 +55,23 @@ export function freePort(): Promise<number> {
  * Starts a TypeScript entry point of this repository under node and waits until its GraphQL endpoint answers. The
  * last lines it printed are kept for the error when it exits or never answers.
  */
-export async function startService(options: { name: string; script: string; args?: string[]; env: Record<string, string>; url: string; timeoutMs?: number }): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ["-r", "@swc-node/register", path.join(repositoryRoot, options.script), ...(options.args ?? [])], {
-    cwd: repositoryRoot,
-    env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+export async function startService(options: {
+  name: string;
+  script: string;
+  args?: string[];
+  env: Record<string, string>;
+  url: string;
+  timeoutMs?: number;
+}): Promise<ServiceProcess> {
+  const child = spawn(
+    process.execPath,
+    ["-r", "@swc-node/register", path.join(repositoryRoot, options.script), ...(options.args ?? [])],
+    {
+      cwd: repositoryRoot,
+      env: { ...process.env, LOG_LEVEL: "warn", ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   const keep = (chunk: Buffer) => {
     output.push(...chunk.toString("utf8").split("\n").filter(Boolean));
@@ -92,7 +104,11 @@ export async function startService(options: { name: string; script: string; args
 
 async function answers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     return response.ok;
   } catch {
     return false;

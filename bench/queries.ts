@@ -13,11 +13,16 @@ export const benchViewers = (count: number): Viewer[] =>
   Array.from({ length: count }, (_, index) => ({
     sub: `bench-user-${index}`,
     name: `Benchmark user ${index} (fictional)`,
-    networks: { "coe-24-7": ["CONTACT_POINT"], ejcn: ["MEMBER"], "forum-cibercrime": ["MEMBER"], ciberred: ["MEMBER"], gpen: ["MEMBER"] },
+    networks: {
+      "coe-24-7": ["CONTACT_POINT"],
+      ejcn: ["MEMBER"],
+      "forum-cibercrime": ["MEMBER"],
+      ciberred: ["MEMBER"],
+      gpen: ["MEMBER"],
+    },
     authorityId: benchAuthorityId("PT"),
     analyst: true,
   }));
-
 
 export interface BenchQuery {
   name: string;
@@ -38,7 +43,9 @@ const countryProfileMembers = `code name region budapestConvention { status } ne
 /** The query mix of the benchmark, with parameters that depend on the loaded data (a cursor deep in a list). */
 export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
   const deepPageFilter = { kind: "NETWORK_CONTACT_POINT", language: "en" };
-  const deepCursors = (await contactPointsAt(databaseUrl, [0.7, 0.75, 0.8, 0.85, 0.9])).map((id) => encodeCursor("contactPoints", id));
+  const deepCursors = (await contactPointsAt(databaseUrl, [0.7, 0.75, 0.8, 0.85, 0.9])).map((id) =>
+    encodeCursor("contactPoints", id),
+  );
   const deepCursor = deepCursors[2];
   // Countries in at least one network: all have contact points and events in every data set.
   const countryCodes = [...new Set(memberships.map((membership) => membership.countryCode))].sort();
@@ -76,7 +83,11 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
         }`,
         variants: countryCodes.map((code) => ({ code })),
       },
-      direct: { subgraph: "members", query: `query CountryProfile($code: ID!) { country(code: $code) { ${countryProfileMembers} } }`, variants: countryCodes.map((code) => ({ code })) },
+      direct: {
+        subgraph: "members",
+        query: `query CountryProfile($code: ID!) { country(code: $code) { ${countryProfileMembers} } }`,
+        variants: countryCodes.map((code) => ({ code })),
+      },
       scaling: {
         few: { code: "MT" },
         many: { code: "PT" },
@@ -88,16 +99,35 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       description: "whom to call in a country for urgent preservation, ranked (contacts)",
       subgraphs: ["contacts"],
       gateway: { query: findContactPoints, variants: countryCodes.map((country) => ({ country, first: 10 })) },
-      direct: { subgraph: "contacts", query: findContactPoints, variants: countryCodes.map((country) => ({ country, first: 10 })) },
-      scaling: { few: { country: "PT", first: 2 }, many: { country: "PT", first: 100 }, rows: (data) => data.findContactPoints.length },
+      direct: {
+        subgraph: "contacts",
+        query: findContactPoints,
+        variants: countryCodes.map((country) => ({ country, first: 10 })),
+      },
+      scaling: {
+        few: { country: "PT", first: 2 },
+        many: { country: "PT", first: 100 },
+        rows: (data) => data.findContactPoints.length,
+      },
     },
     {
       name: "contactPointsDeepPage",
       description: "network contact points working in English, 20 from 70 to 90 % down the list, no total (contacts)",
       subgraphs: ["contacts"],
-      gateway: { query: contactPointsPage, variants: deepCursors.map((after) => ({ first: 20, after, filter: deepPageFilter })) },
-      direct: { subgraph: "contacts", query: contactPointsPage, variants: deepCursors.map((after) => ({ first: 20, after, filter: deepPageFilter })) },
-      scaling: { few: { first: 2, after: deepCursor, filter: deepPageFilter }, many: { first: 100, after: deepCursor, filter: deepPageFilter }, rows: (data) => data.contactPoints.edges.length },
+      gateway: {
+        query: contactPointsPage,
+        variants: deepCursors.map((after) => ({ first: 20, after, filter: deepPageFilter })),
+      },
+      direct: {
+        subgraph: "contacts",
+        query: contactPointsPage,
+        variants: deepCursors.map((after) => ({ first: 20, after, filter: deepPageFilter })),
+      },
+      scaling: {
+        few: { first: 2, after: deepCursor, filter: deepPageFilter },
+        many: { first: 100, after: deepCursor, filter: deepPageFilter },
+        rows: (data) => data.contactPoints.edges.length,
+      },
     },
     {
       name: "requestStatistics",
@@ -105,7 +135,11 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       subgraphs: ["requests"],
       gateway: { query: statistics, variants: [{}] },
       direct: { subgraph: "requests", query: statistics, variants: [{}] },
-      scaling: { few: { filter: { requestingCountry: "PT", from: lastMonth } }, many: { filter: { to: "2999-12-31" } }, rows: (data) => data.requestStatistics.byMonth.length + data.requestStatistics.byKind.length },
+      scaling: {
+        few: { filter: { requestingCountry: "PT", from: lastMonth } },
+        many: { filter: { to: "2999-12-31" } },
+        rows: (data) => data.requestStatistics.byMonth.length + data.requestStatistics.byKind.length,
+      },
       // Still the whole data set: an end some years ahead, different each time.
       uncached: (index) => ({ filter: { to: new Date(Date.UTC(2100, 0, 1 + index)).toISOString().slice(0, 10) } }),
     },
@@ -114,7 +148,11 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       description: "preservations of one authority ending within 30 to 60 days (requests)",
       subgraphs: ["requests"],
       gateway: { query: expiring, variants: [30, 40, 50, 60].map((withinDays) => ({ withinDays })) },
-      direct: { subgraph: "requests", query: expiring, variants: [30, 40, 50, 60].map((withinDays) => ({ withinDays })) },
+      direct: {
+        subgraph: "requests",
+        query: expiring,
+        variants: [30, 40, 50, 60].map((withinDays) => ({ withinDays })),
+      },
       scaling: { few: { withinDays: 3 }, many: { withinDays: 60 }, rows: (data) => data.expiringPreservations.length },
     },
   ];
@@ -129,7 +167,11 @@ async function contactPointsAt(databaseUrl: string, fractions: number[]): Promis
     const [{ count }] = (await client.query(`SELECT count(*)::int AS count ${filtered}`)).rows;
     if (count === 0) throw new Error("the data set has no network contact points working in English");
     const ids = [];
-    for (const fraction of fractions) ids.push((await client.query(`SELECT id ${filtered} ORDER BY id OFFSET $1 LIMIT 1`, [Math.floor(count * fraction)])).rows[0].id);
+    for (const fraction of fractions)
+      ids.push(
+        (await client.query(`SELECT id ${filtered} ORDER BY id OFFSET $1 LIMIT 1`, [Math.floor(count * fraction)]))
+          .rows[0].id,
+      );
     return ids;
   } finally {
     await client.end();

@@ -8,7 +8,11 @@ export interface QueryReport {
   description: string;
   subgraphs: string[];
   /** SQL statements of one request through our gateway, returning few and many rows. */
-  sqlStatements: { few: { statements: number; rows: number }; many: { statements: number; rows: number }; nPlusOne: boolean };
+  sqlStatements: {
+    few: { statements: number; rows: number };
+    many: { statements: number; rows: number };
+    nPlusOne: boolean;
+  };
   results: LoadResult[];
   /** Latency through our gateway with one request at a time (for cached answers: each computed afresh). */
   aloneMs: { requests: number; p50: number; max: number; computedAfresh: boolean };
@@ -24,13 +28,28 @@ export interface BenchReport {
   queries: QueryReport[];
   /** Peak RSS of each process over the whole run (VmHWM), in MB. */
   peakRssMb: Record<string, number>;
-  leakCheck: null | { seconds: number; rate: number; requests: number; failures: number; rssAfterWarmupMb: number; rssAtEndMb: number; growthPercent: number; passed: boolean };
+  leakCheck: null | {
+    seconds: number;
+    rate: number;
+    requests: number;
+    failures: number;
+    rssAfterWarmupMb: number;
+    rssAtEndMb: number;
+    growthPercent: number;
+    passed: boolean;
+  };
   embedded: null | { firstStartPeakRssMb: number; laterStartPeakRssMb: number; passed: boolean };
   targets: { name: string; value: string; passed: boolean }[];
 }
 
 export function machineFacts(postgres: string): BenchReport["machine"] {
-  return { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? "unknown", memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, postgres };
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    postgres,
+  };
 }
 
 export const megabytes = (bytes: number) => Math.round(bytes / 2 ** 20);
@@ -46,7 +65,11 @@ export function writeReport(report: BenchReport, directory: string): string {
   return markdown;
 }
 
-const targetNames: Record<LoadResult["target"], string> = { ours: "our gateway", hive: "Hive Gateway", direct: "subgraph directly" };
+const targetNames: Record<LoadResult["target"], string> = {
+  ours: "our gateway",
+  hive: "Hive Gateway",
+  direct: "subgraph directly",
+};
 
 export function markdownReport(report: BenchReport): string {
   const rows = report.queries.flatMap((query) =>
@@ -61,7 +84,9 @@ export function markdownReport(report: BenchReport): string {
   );
   const { machine, dataSet, settings } = report;
   const lines = [
-    `Data set \`${dataSet.size}\`: ${Object.entries(dataSet.rows).map(([table, count]) => `${count.toLocaleString("en")} ${table}`).join(", ")} (${dataSet.reused ? "reused" : `loaded in ${Math.round(dataSet.loadSeconds)} s`}). ` +
+    `Data set \`${dataSet.size}\`: ${Object.entries(dataSet.rows)
+      .map(([table, count]) => `${count.toLocaleString("en")} ${table}`)
+      .join(", ")} (${dataSet.reused ? "reused" : `loaded in ${Math.round(dataSet.loadSeconds)} s`}). ` +
       `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres}. ` +
       `${settings.connections} connections, ${settings.warmupSeconds} s warm-up and ${settings.durationSeconds} s measured per row. Command: \`${report.command}\`, ${report.startedAt}.`,
     "",
@@ -70,9 +95,16 @@ export function markdownReport(report: BenchReport): string {
     ...rows,
     "",
     `Without load (one request at a time through our gateway, ${report.queries[0]?.aloneMs.requests ?? 0} requests each): ` +
-      report.queries.map((query) => `\`${query.name}\` p50 ${query.aloneMs.p50} ms, max ${query.aloneMs.max} ms${query.aloneMs.computedAfresh ? " (each computed afresh, not from the cache)" : ""}`).join("; ") +
+      report.queries
+        .map(
+          (query) =>
+            `\`${query.name}\` p50 ${query.aloneMs.p50} ms, max ${query.aloneMs.max} ms${query.aloneMs.computedAfresh ? " (each computed afresh, not from the cache)" : ""}`,
+        )
+        .join("; ") +
       ".",
-    `Peak RSS (MB): ${Object.entries(report.peakRssMb).map(([name, mb]) => `${name} ${mb}`).join(", ")}.`,
+    `Peak RSS (MB): ${Object.entries(report.peakRssMb)
+      .map(([name, mb]) => `${name} ${mb}`)
+      .join(", ")}.`,
     report.leakCheck
       ? `Leak check: ${report.leakCheck.seconds} s at ${report.leakCheck.rate} req/s on \`countryProfile\` (${report.leakCheck.requests} requests, ${report.leakCheck.failures} failed): gateway RSS ${report.leakCheck.rssAfterWarmupMb} MB after warm-up, ${report.leakCheck.rssAtEndMb} MB at the end (${report.leakCheck.growthPercent} %).`
       : "Leak check: not run.",
@@ -94,7 +126,9 @@ export function latencyChart(report: BenchReport): string {
   const barHeight = 12;
   const left = 190;
   const width = 420;
-  const all = report.queries.flatMap((query) => query.results.flatMap((result) => [result.latencyMs.p50, result.latencyMs.p95])).filter((value) => value > 0);
+  const all = report.queries
+    .flatMap((query) => query.results.flatMap((result) => [result.latencyMs.p50, result.latencyMs.p95]))
+    .filter((value) => value > 0);
   const min = Math.pow(10, Math.floor(Math.log10(Math.min(...all, 1))));
   const max = Math.pow(10, Math.ceil(Math.log10(Math.max(...all, 10))));
   const x = (ms: number) => left + (Math.log10(Math.max(ms, min) / min) / Math.log10(max / min)) * width;
@@ -103,18 +137,27 @@ export function latencyChart(report: BenchReport): string {
   for (const query of report.queries) {
     parts.push(`<text x="${left - 8}" y="${y + barHeight * 1.8}" text-anchor="end">${query.name}</text>`);
     for (const result of query.results) {
-      parts.push(`<rect x="${left}" y="${y}" width="${(x(result.latencyMs.p50) - left).toFixed(1)}" height="${barHeight - 2}" fill="${colours[result.target]}"/>`);
-      parts.push(`<line x1="${x(result.latencyMs.p95).toFixed(1)}" x2="${x(result.latencyMs.p95).toFixed(1)}" y1="${y}" y2="${y + barHeight - 2}" stroke="#000"/>`);
+      parts.push(
+        `<rect x="${left}" y="${y}" width="${(x(result.latencyMs.p50) - left).toFixed(1)}" height="${barHeight - 2}" fill="${colours[result.target]}"/>`,
+      );
+      parts.push(
+        `<line x1="${x(result.latencyMs.p95).toFixed(1)}" x2="${x(result.latencyMs.p95).toFixed(1)}" y1="${y}" y2="${y + barHeight - 2}" stroke="#000"/>`,
+      );
       y += barHeight;
     }
     y += 10;
   }
   const grid: string[] = [];
   for (let tick = min; tick <= max; tick *= 10) {
-    grid.push(`<line x1="${x(tick).toFixed(1)}" x2="${x(tick).toFixed(1)}" y1="25" y2="${y}" stroke="#ccc"/><text x="${x(tick).toFixed(1)}" y="${y + 14}" text-anchor="middle">${tick} ms</text>`);
+    grid.push(
+      `<line x1="${x(tick).toFixed(1)}" x2="${x(tick).toFixed(1)}" y1="25" y2="${y}" stroke="#ccc"/><text x="${x(tick).toFixed(1)}" y="${y + 14}" text-anchor="middle">${tick} ms</text>`,
+    );
   }
   const legend = (Object.keys(colours) as LoadResult["target"][])
-    .map((target, index) => `<rect x="${left + index * 140}" y="6" width="10" height="10" fill="${colours[target]}"/><text x="${left + index * 140 + 14}" y="15">${targetNames[target]}</text>`)
+    .map(
+      (target, index) =>
+        `<rect x="${left + index * 140}" y="6" width="10" height="10" fill="${colours[target]}"/><text x="${left + index * 140 + 14}" y="15">${targetNames[target]}</text>`,
+    )
     .join("");
   const height = y + 24;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${left + width + 30}" height="${height}" font-family="sans-serif" font-size="11">

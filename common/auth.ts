@@ -27,7 +27,8 @@ export function viewerFromClaims(claims: JWTPayload): Viewer {
   const { sub, name, networks = {}, authorityId, analyst = false } = claims as Record<string, unknown>;
   if (typeof sub !== "string" || sub === "") throw new InvalidClaims("claim sub must be a non-empty string");
   if (name !== undefined && typeof name !== "string") throw new InvalidClaims("claim name must be a string");
-  if (authorityId !== undefined && authorityId !== null && typeof authorityId !== "string") throw new InvalidClaims("claim authorityId must be a string");
+  if (authorityId !== undefined && authorityId !== null && typeof authorityId !== "string")
+    throw new InvalidClaims("claim authorityId must be a string");
   if (typeof analyst !== "boolean") throw new InvalidClaims("claim analyst must be a boolean");
   if (typeof networks !== "object" || networks === null || Array.isArray(networks)) {
     throw new InvalidClaims("claim networks must be an object of network id → roles");
@@ -39,11 +40,23 @@ export function viewerFromClaims(claims: JWTPayload): Viewer {
     }
     checkedNetworks[networkId] = [...new Set(roles as NetworkRole[])];
   }
-  return { sub, name: name ?? null, networks: checkedNetworks, authorityId: (authorityId as string | undefined) ?? null, analyst };
+  return {
+    sub,
+    name: name ?? null,
+    networks: checkedNetworks,
+    authorityId: (authorityId as string | undefined) ?? null,
+    analyst,
+  };
 }
 
 export function viewerClaims(viewer: Viewer): JWTPayload {
-  return { sub: viewer.sub, name: viewer.name ?? undefined, networks: viewer.networks, authorityId: viewer.authorityId ?? undefined, analyst: viewer.analyst };
+  return {
+    sub: viewer.sub,
+    name: viewer.name ?? undefined,
+    networks: viewer.networks,
+    authorityId: viewer.authorityId ?? undefined,
+    analyst: viewer.analyst,
+  };
 }
 
 /** True outside production: development defaults for secrets are allowed there only. */
@@ -77,7 +90,9 @@ export function checkSecretsForInterface(service: string, host: string, secretVa
   if (isLoopbackHost(host) || defaulted.length === 0) return;
   const risk = `${service} listens on ${host} with the development ${defaulted.join(" and ")} of this repository: anyone who can reach it can sign tokens`;
   if (!envFlag(allowDevelopmentSecretsVariable, false)) {
-    throw new Error(`${risk}. Set ${defaulted.join(" and ")}, listen on 127.0.0.1, or set ${allowDevelopmentSecretsVariable}=true to accept the risk.`);
+    throw new Error(
+      `${risk}. Set ${defaulted.join(" and ")}, listen on 127.0.0.1, or set ${allowDevelopmentSecretsVariable}=true to accept the risk.`,
+    );
   }
   logger.warn({ service, host, secrets: defaulted }, `INSECURE: ${risk} (${allowDevelopmentSecretsVariable}=true)`);
 }
@@ -88,7 +103,8 @@ const viewerTokenIssuer = "gateway";
 const viewerTokenAudience = "subgraphs";
 const viewerTokenLifetime = "60s";
 
-export const internalTokenSecret = () => secretFromEnv("INTERNAL_TOKEN_SECRET", "development-only internal token secret, never in production");
+export const internalTokenSecret = () =>
+  secretFromEnv("INTERNAL_TOKEN_SECRET", "development-only internal token secret, never in production");
 
 export function signViewerToken(viewer: Viewer, secret: Uint8Array): Promise<string> {
   return new SignJWT(viewerClaims(viewer))
@@ -104,7 +120,11 @@ export function signViewerToken(viewer: Viewer, secret: Uint8Array): Promise<str
 export async function verifyViewerToken(token: string | undefined, secret: Uint8Array): Promise<Viewer | null> {
   if (!token) return null;
   try {
-    const { payload } = await jwtVerify(token, secret, { issuer: viewerTokenIssuer, audience: viewerTokenAudience, algorithms: ["HS256"] });
+    const { payload } = await jwtVerify(token, secret, {
+      issuer: viewerTokenIssuer,
+      audience: viewerTokenAudience,
+      algorithms: ["HS256"],
+    });
     return viewerFromClaims(payload);
   } catch {
     return null;
@@ -114,7 +134,8 @@ export async function verifyViewerToken(token: string | undefined, secret: Uint8
 // The rules. Each takes the viewer (null when anonymous).
 export const rolesIn = (viewer: Viewer | null, networkId: string): NetworkRole[] => viewer?.networks[networkId] ?? [];
 export const isMemberOf = (viewer: Viewer | null, networkId: string) => rolesIn(viewer, networkId).length > 0;
-export const isNetworkAdmin = (viewer: Viewer | null, networkId: string) => rolesIn(viewer, networkId).includes("NETWORK_ADMIN");
+export const isNetworkAdmin = (viewer: Viewer | null, networkId: string) =>
+  rolesIn(viewer, networkId).includes("NETWORK_ADMIN");
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {

@@ -1,8 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import fs from "node:fs";
+import path from "node:path";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { envString, subgraphEnvName } from "./config";
@@ -50,7 +50,9 @@ export type PrismaClientFactory<Client> = (options: {
  * `PGLITE_DIR` (default `.data/`). `memory://` keeps an embedded database in memory only.
  */
 export function databaseTargetFromEnv(subgraph: string): DatabaseTarget {
-  const variable = process.env[subgraphEnvName(subgraph, "DATABASE_URL")] ? subgraphEnvName(subgraph, "DATABASE_URL") : "DATABASE_URL";
+  const variable = process.env[subgraphEnvName(subgraph, "DATABASE_URL")]
+    ? subgraphEnvName(subgraph, "DATABASE_URL")
+    : "DATABASE_URL";
   const url = process.env[variable];
   if (!url) return { kind: "pglite", dataDir: path.resolve(envString("PGLITE_DIR", ".data"), subgraph) };
   return databaseTargetFromUrl(subgraph, url, variable);
@@ -125,7 +127,8 @@ async function openPGlite(dataDir: string | null): Promise<Connection> {
     exec: async (sql) => {
       await queryable.exec(sql);
     },
-    transaction: (work) => (nested ? work(driver(queryable, true)) : pglite.transaction((tx) => work(driver(tx, true)))),
+    transaction: (work) =>
+      nested ? work(driver(queryable, true)) : pglite.transaction((tx) => work(driver(tx, true))),
   });
   return {
     // Typed against an older @prisma/driver-adapter-utils; at run time they fit.

@@ -1,7 +1,8 @@
 import { GraphQLError } from "graphql";
 
 /** The error codes of the graph (shared/DESIGN.md §7); clients switch on `extensions.code`. */
-export type ErrorCode = "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "SERVICE_UNAVAILABLE";
+export type ErrorCode =
+  "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "SERVICE_UNAVAILABLE";
 
 /** Bad input: `field` names the argument or input field at fault, e.g. `first` or `input.since`. */
 export function badUserInput(message: string, field: string, extra: Record<string, unknown> = {}): GraphQLError {

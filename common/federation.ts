@@ -8,7 +8,10 @@ import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphq
 const federationLink = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
 
 /** How a subgraph resolves an entity from a representation `{ __typename, <key fields> }` sent by the gateway. */
-export type ReferenceResolvers<Context> = Record<string, (representation: Record<string, unknown>, context: Context) => unknown>;
+export type ReferenceResolvers<Context> = Record<
+  string,
+  (representation: Record<string, unknown>, context: Context) => unknown
+>;
 
 /** Resolves an entity of another subgraph known here by key only: the key itself, if it has the right shape. */
 export const keyOnly = (field: string) => (representation: Record<string, unknown>) =>
@@ -32,7 +35,10 @@ export async function buildFederatedSchema<Context>(options: {
   });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<Context>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers)) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference } as GraphQLResolverMap<Context>[string];
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      __resolveReference: resolveReference,
+    } as GraphQLResolverMap<Context>[string];
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${federationLink}\n${printSchemaWithDirectives(schema)}`),

@@ -12,7 +12,12 @@ export const gatewayUrl = () => envString("GATEWAY_URL", `http://127.0.0.1:${env
  * it writes one. The gateway is the one place that knows every subgraph and its current data; a copied key list
  * would go stale between organisations. When the graph does not answer, `what` is refused, not written unchecked.
  */
-export async function queryGraph<Data>(query: string, variables: Record<string, unknown>, what: string, requestId?: string): Promise<Data> {
+export async function queryGraph<Data>(
+  query: string,
+  variables: Record<string, unknown>,
+  what: string,
+  requestId?: string,
+): Promise<Data> {
   let body: { data?: Data; errors?: { message: string }[] };
   try {
     const response = await fetch(gatewayUrl(), {
@@ -26,7 +31,10 @@ export async function queryGraph<Data>(query: string, variables: Record<string, 
     throw graphError("SERVICE_UNAVAILABLE", `cannot check ${what} now: the graph did not answer; nothing was saved`);
   }
   if (!body.data || body.errors?.length) {
-    throw graphError("SERVICE_UNAVAILABLE", `cannot check ${what} now: the graph answered with errors; nothing was saved`);
+    throw graphError(
+      "SERVICE_UNAVAILABLE",
+      `cannot check ${what} now: the graph answered with errors; nothing was saved`,
+    );
   }
   return body.data;
 }

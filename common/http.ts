@@ -1,7 +1,7 @@
+import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import { envPositiveInt } from "./config";
 import { logger } from "./logger";
 
@@ -124,7 +124,9 @@ export async function serveGraphQL<Context extends BaseContext>(
     port,
     async close() {
       closing = true;
-      const closed = new Promise<void>((resolve, reject) => httpServer.close((error) => (error ? reject(error) : resolve())));
+      const closed = new Promise<void>((resolve, reject) =>
+        httpServer.close((error) => (error ? reject(error) : resolve())),
+      );
       httpServer.closeIdleConnections();
       if (inFlight > 0) {
         let timer: NodeJS.Timeout | undefined;
@@ -133,7 +135,8 @@ export async function serveGraphQL<Context extends BaseContext>(
           new Promise<void>((resolve) => (timer = setTimeout(resolve, shutdownGraceMs()))),
         ]);
         clearTimeout(timer);
-        if (inFlight > 0) logger.warn({ service: options.name, inFlight }, "grace period over: cutting requests still in flight");
+        if (inFlight > 0)
+          logger.warn({ service: options.name, inFlight }, "grace period over: cutting requests still in flight");
       }
       httpServer.closeAllConnections();
       await closed;

@@ -15,7 +15,10 @@ export function entityLoader<Key, Entity>(
 }
 
 /** A DataLoader for one-to-many relations: one `fetch` per batch, rows grouped by their parent key. */
-export function groupLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row[]>, parentKeyOf: (row: Row) => Key): DataLoader<Key, Row[]> {
+export function groupLoader<Key, Row>(
+  fetch: (keys: readonly Key[]) => Promise<Row[]>,
+  parentKeyOf: (row: Row) => Key,
+): DataLoader<Key, Row[]> {
   return multiGroupLoader(fetch, (row) => [parentKeyOf(row)]);
 }
 
@@ -23,7 +26,10 @@ export function groupLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<R
  * A DataLoader for rows that belong to several parents (array columns such as an event's networks): one `fetch` per
  * batch, each row listed under every asked parent it names.
  */
-export function multiGroupLoader<Key, Row>(fetch: (keys: readonly Key[]) => Promise<Row[]>, parentKeysOf: (row: Row) => Key[]): DataLoader<Key, Row[]> {
+export function multiGroupLoader<Key, Row>(
+  fetch: (keys: readonly Key[]) => Promise<Row[]>,
+  parentKeysOf: (row: Row) => Key[],
+): DataLoader<Key, Row[]> {
   return new DataLoader(async (keys) => {
     const groups = new Map<Key, Row[]>(keys.map((key) => [key, []]));
     for (const row of await fetch(keys)) for (const parent of parentKeysOf(row)) groups.get(parent)?.push(row);

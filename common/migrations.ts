@@ -44,7 +44,9 @@ export async function applyMigrations(sql: SqlDriver, subgraph: string, migratio
       const checksum = applied.get(migration.name);
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
-          throw new Error(`${subgraph}: migration ${migration.name} was changed after it was applied; add a new migration instead`);
+          throw new Error(
+            `${subgraph}: migration ${migration.name} was changed after it was applied; add a new migration instead`,
+          );
         }
         continue;
       }

@@ -12,16 +12,32 @@ describe("pageWindow", () => {
   });
 
   it.each([0, -1, 101, 1.5])("rejects first: %p", (first) => {
-    expect(() => pageWindow("countries", { first })).toThrow(expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "first" } }));
+    expect(() => pageWindow("countries", { first })).toThrow(
+      expect.objectContaining({ extensions: { code: "BAD_USER_INPUT", field: "first" } }),
+    );
   });
 });
 
 describe("toConnection", () => {
   it("cuts the extra row and reports the next page", () => {
     const window = pageWindow("letters", { first: 2 });
-    const connection = toConnection("letters", window, ["a", "b", "c"], (letter) => letter, async () => 3);
+    const connection = toConnection(
+      "letters",
+      window,
+      ["a", "b", "c"],
+      (letter) => letter,
+      async () => 3,
+    );
     expect(connection.edges.map((edge) => edge.node)).toEqual(["a", "b"]);
     expect(connection.pageInfo).toEqual({ hasNextPage: true, endCursor: encodeCursor("letters", "b") });
-    expect(toConnection("letters", window, [], (letter) => letter, async () => 0).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    expect(
+      toConnection(
+        "letters",
+        window,
+        [],
+        (letter) => letter,
+        async () => 0,
+      ).pageInfo,
+    ).toEqual({ hasNextPage: false, endCursor: null });
   });
 });

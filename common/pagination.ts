@@ -1,4 +1,4 @@
-import { ClassType, Field, Int, ObjectType, ArgsType, Directive } from "type-graphql";
+import { ArgsType, ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { badUserInput } from "./errors";
 
 /** Relay page information; the same in every subgraph, hence shareable. */
@@ -118,6 +118,7 @@ export function parseTimeKey(afterKey: string | undefined): { at: Date; id: stri
   const separator = afterKey.indexOf("|");
   const at = new Date(afterKey.slice(0, separator));
   const id = afterKey.slice(separator + 1);
-  if (separator < 0 || Number.isNaN(at.getTime()) || id === "") throw badUserInput("after is not a cursor of this list", "after");
+  if (separator < 0 || Number.isNaN(at.getTime()) || id === "")
+    throw badUserInput("after is not a cursor of this list", "after");
   return { at, id };
 }

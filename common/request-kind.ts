@@ -20,11 +20,15 @@ registerEnumType(RequestKind, {
     PRESERVATION: { description: "Expedited preservation of stored data (Budapest Convention Art. 29)" },
     PRESERVATION_EXTENSION: { description: "Extension of a preservation" },
     TRAFFIC_DATA_PARTIAL_DISCLOSURE: { description: "Expedited partial disclosure of traffic data (Art. 30)" },
-    MLA_SUBSCRIBER_INFORMATION: { description: "Mutual legal assistance for subscriber information (Art. 31, T-CY template)" },
+    MLA_SUBSCRIBER_INFORMATION: {
+      description: "Mutual legal assistance for subscriber information (Art. 31, T-CY template)",
+    },
     MLA_STORED_DATA: { description: "Mutual legal assistance for stored data (Art. 31)" },
     EMERGENCY_DISCLOSURE: { description: "Emergency disclosure (Second Additional Protocol Art. 9)" },
     EMERGENCY_MLA: { description: "Emergency mutual assistance (Second Additional Protocol Art. 10)" },
-    DOMAIN_REGISTRATION_INFORMATION: { description: "Domain name registration information (Second Additional Protocol Art. 6)" },
+    DOMAIN_REGISTRATION_INFORMATION: {
+      description: "Domain name registration information (Second Additional Protocol Art. 6)",
+    },
     GENERAL_ASSISTANCE: { description: "Other assistance" },
   },
 });

@@ -20,7 +20,9 @@ export async function seedOnce(sql: SqlDriver, subgraph: string, tables: SeedTab
   const checksum = crypto.createHash("sha256").update(JSON.stringify(tables)).digest("hex");
   await sql.exec(`CREATE TABLE IF NOT EXISTS "_seed_runs" (
     "subgraph" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
-  const [current] = await sql.query<{ checksum: string }>(`SELECT "checksum" FROM "_seed_runs" WHERE "subgraph" = $1`, [subgraph]);
+  const [current] = await sql.query<{ checksum: string }>(`SELECT "checksum" FROM "_seed_runs" WHERE "subgraph" = $1`, [
+    subgraph,
+  ]);
   if (current?.checksum === checksum) return false;
   await sql.transaction(async (tx) => {
     for (const [index, { table, key, rows }] of tables.entries()) {
@@ -39,20 +41,28 @@ export async function seedOnce(sql: SqlDriver, subgraph: string, tables: SeedTab
 }
 
 /** One INSERT … ON CONFLICT DO UPDATE for a batch of rows of one table (column names as in the table). */
-export async function upsertRows(sql: SqlDriver, table: string, key: string[], rows: Record<string, unknown>[]): Promise<void> {
+export async function upsertRows(
+  sql: SqlDriver,
+  table: string,
+  key: string[],
+  rows: Record<string, unknown>[],
+): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
   const quote = (name: string) => `"${name}"`;
   const params: unknown[] = [];
   const values = rows.map((row) => {
-    if (Object.keys(row).length !== columns.length) throw new Error(`seed ${table}: every row needs the columns ${columns.join(", ")}`);
+    if (Object.keys(row).length !== columns.length)
+      throw new Error(`seed ${table}: every row needs the columns ${columns.join(", ")}`);
     return `(${columns.map((column) => `$${params.push(parameter(row[column]))}`).join(", ")})`;
   });
   const updates = columns.filter((column) => !key.includes(column));
   await sql.query(
     `INSERT INTO ${quote(table)} (${columns.map(quote).join(", ")}) VALUES ${values.join(", ")}
      ON CONFLICT (${key.map(quote).join(", ")}) DO ${
-       updates.length ? `UPDATE SET ${updates.map((column) => `${quote(column)} = EXCLUDED.${quote(column)}`).join(", ")}` : "NOTHING"
+       updates.length
+         ? `UPDATE SET ${updates.map((column) => `${quote(column)} = EXCLUDED.${quote(column)}`).join(", ")}`
+         : "NOTHING"
      }`,
     params,
   );

@@ -4,7 +4,15 @@ import type { GraphQLSchema } from "graphql";
 import { checkSecretsForInterface, internalTokenSecret, type Viewer } from "./auth";
 import { envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
-import { databaseTargetFromEnv, describeTarget, openDatabase, type Database, type DatabaseTarget, type PrismaClientFactory, type PrismaClientLike } from "./database";
+import {
+  databaseTargetFromEnv,
+  describeTarget,
+  openDatabase,
+  type Database,
+  type DatabaseTarget,
+  type PrismaClientFactory,
+  type PrismaClientLike,
+} from "./database";
 import { serveGraphQL, type Route } from "./http";
 import { logger } from "./logger";
 import { seedOnce, type SeedTable } from "./seed";
@@ -30,17 +38,19 @@ export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
 function metricsRoute(subgraph: string, database: Database<unknown>): Route {
   return (_request, response) => {
     const labels = `{subgraph="${subgraph}"}`;
-    response.writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" }).end(
-      [
-        "# HELP sql_statements_total SQL statements sent to the database since the subgraph started.",
-        "# TYPE sql_statements_total counter",
-        `sql_statements_total${labels} ${database.statementCount()}`,
-        "# HELP process_resident_memory_bytes Resident memory size in bytes.",
-        "# TYPE process_resident_memory_bytes gauge",
-        `process_resident_memory_bytes${labels} ${process.memoryUsage.rss()}`,
-        "",
-      ].join("\n"),
-    );
+    response
+      .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+      .end(
+        [
+          "# HELP sql_statements_total SQL statements sent to the database since the subgraph started.",
+          "# TYPE sql_statements_total counter",
+          `sql_statements_total${labels} ${database.statementCount()}`,
+          "# HELP process_resident_memory_bytes Resident memory size in bytes.",
+          "# TYPE process_resident_memory_bytes gauge",
+          `process_resident_memory_bytes${labels} ${process.memoryUsage.rss()}`,
+          "",
+        ].join("\n"),
+      );
   };
 }
 
@@ -84,7 +94,10 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       name: definition.name,
       host,
       port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
-      context: (request, requestId) => subgraphContext(request, requestId, secret, database.prisma, (viewer) => definition.createLoaders(database.prisma, viewer)),
+      context: (request, requestId) =>
+        subgraphContext(request, requestId, secret, database.prisma, (viewer) =>
+          definition.createLoaders(database.prisma, viewer),
+        ),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,
       routes: { ...definition.routes?.(database.prisma), "/metrics": metricsRoute(definition.name, database) },
     });

@@ -9,7 +9,8 @@ const fieldName = (field: string) => field.split(".").at(-1);
 export function optionalText(value: string | null | undefined, field: string, max = 2000): string | null {
   if (value == null) return null;
   const trimmed = value.trim();
-  if (trimmed === "" || trimmed.length > max) throw badUserInput(`${fieldName(field)} must be 1 to ${max} characters`, field);
+  if (trimmed === "" || trimmed.length > max)
+    throw badUserInput(`${fieldName(field)} must be 1 to ${max} characters`, field);
   return trimmed;
 }
 
@@ -33,12 +34,14 @@ export function timeZone(value: string, field: string): string {
 }
 
 export function httpUrl(value: string | null | undefined, field: string): string | null {
-  if (value != null && !/^https?:\/\/\S+$/.test(value)) throw badUserInput(`${fieldName(field)} must be an http(s) URL`, field);
+  if (value != null && !/^https?:\/\/\S+$/.test(value))
+    throw badUserInput(`${fieldName(field)} must be an http(s) URL`, field);
   return value ?? null;
 }
 
 export function nonNegativeCount(value: number | null | undefined, field: string): number | null {
-  if (value != null && (!Number.isInteger(value) || value < 0)) throw badUserInput(`${fieldName(field)} must be a whole number, 0 or more`, field);
+  if (value != null && (!Number.isInteger(value) || value < 0))
+    throw badUserInput(`${fieldName(field)} must be a whole number, 0 or more`, field);
   return value ?? null;
 }
 
@@ -50,6 +53,7 @@ export function searchWords(search: string, field: string, fold: (text: string) 
 }
 
 export function emailAddress(value: string | null | undefined, field: string): string | null {
-  if (value != null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) throw badUserInput(`${fieldName(field)} is not an e-mail address`, field);
+  if (value != null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value))
+    throw badUserInput(`${fieldName(field)} is not an e-mail address`, field);
   return value ?? null;
 }

@@ -1,5 +1,5 @@
-import { Readable } from "node:stream";
 import isoCountries from "i18n-iso-countries";
+import { Readable } from "node:stream";
 import type { Route } from "../common/http";
 import { logger } from "../common/logger";
 

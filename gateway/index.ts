@@ -1,12 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import http from "node:http";
 import { GraphQLError } from "graphql";
 import nodeFetch from "node-fetch";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
 import { checkSecretsForInterface, internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
 import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
@@ -58,7 +58,9 @@ const operationMustResolve: ApolloServerPlugin<GatewayContext> = {
         const message = request.operationName
           ? `the document has no operation named "${request.operationName}"`
           : "the document holds several operations: name the one to run in operationName";
-        throw new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT", field: "operationName", http: { status: 400 } } });
+        throw new GraphQLError(message, {
+          extensions: { code: "BAD_USER_INPUT", field: "operationName", http: { status: 400 } },
+        });
       },
     };
   },
@@ -73,13 +75,18 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const verifyViewer = viewerVerifierFromEnv();
   const internalSecret = internalTokenSecret();
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8");
-  const subgraphUrl = (name: string, url?: string) => options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
+  const subgraphUrl = (name: string, url?: string) =>
+    options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const gateway = new ApolloGateway({
     supergraphSdl,
     // node-fetch on a keep-alive agent: connections to subgraphs are reused, and without make-fetch-happen's HTTP-cache
     // layer (subgraph answers are per viewer, never cached); it costs less CPU per request than Node's own fetch
     // (undici): measured in README, Benchmarks.
-    buildService: ({ name, url }) => new SubgraphDataSource({ url: subgraphUrl(name, url), fetcher: (input, init) => nodeFetch(input, { ...init, agent: subgraphAgent }) }),
+    buildService: ({ name, url }) =>
+      new SubgraphDataSource({
+        url: subgraphUrl(name, url),
+        fetcher: (input, init) => nodeFetch(input, { ...init, agent: subgraphAgent }),
+      }),
     logger: logger.child({ service: "gateway" }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -99,7 +106,10 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   await server.start();
   const host = options.host ?? envString("HOST", "127.0.0.1");
-  checkSecretsForInterface("the gateway", host, [...(process.env.JWT_JWKS_URL ? [] : ["JWT_SECRET"]), "INTERNAL_TOKEN_SECRET"]);
+  checkSecretsForInterface("the gateway", host, [
+    ...(process.env.JWT_JWKS_URL ? [] : ["JWT_SECRET"]),
+    "INTERNAL_TOKEN_SECRET",
+  ]);
   const running = await serveGraphQL(server, {
     name: "gateway",
     host,
@@ -111,7 +121,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       const viewer = await verifyViewer(request.headers.authorization);
       return {
         requestId,
-        acceptLanguage: typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
+        acceptLanguage:
+          typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
         viewerToken: viewer ? await signViewerToken(viewer, internalSecret) : undefined,
       };
     },

@@ -1,6 +1,6 @@
 import { PGlite } from "@electric-sql/pglite";
-import { defineConfig } from "prisma/config";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { defineConfig } from "prisma/config";
 
 /**
  * The Prisma CLI configuration of every subgraph (`prisma/<name>/prisma.config.ts`): the JS engine, and as adapter an

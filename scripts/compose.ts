@@ -1,7 +1,7 @@
 // npm run compose: writes schema/<subgraph>.graphql and schema/supergraph.graphql; fails on composition errors.
-import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
+import "reflect-metadata";
 import { composeGraph } from "../gateway/compose";
 
 async function main() {

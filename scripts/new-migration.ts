@@ -19,7 +19,11 @@ function main() {
   }
   let from = ["--from-empty"];
   try {
-    const committed = execFileSync("git", ["show", `HEAD:${schema}`], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    const committed = execFileSync("git", ["show", `HEAD:${schema}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     const previous = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
     fs.writeFileSync(previous, committed);
     from = ["--from-schema-datamodel", previous];
@@ -28,10 +32,24 @@ function main() {
   }
   const sql = execFileSync(
     process.execPath,
-    [require.resolve("prisma/build/index.js"), "migrate", "diff", "--config", path.join("prisma", subgraph, "prisma.config.ts"), ...from, "--to-schema-datamodel", schema, "--script"],
-    { cwd: root, encoding: "utf8", env: { ...process.env, DATABASE_URL: "postgresql://localhost/unused" }, stdio: ["ignore", "pipe", "inherit"] },
-  )
-    .replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/m, "");
+    [
+      require.resolve("prisma/build/index.js"),
+      "migrate",
+      "diff",
+      "--config",
+      path.join("prisma", subgraph, "prisma.config.ts"),
+      ...from,
+      "--to-schema-datamodel",
+      schema,
+      "--script",
+    ],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: "postgresql://localhost/unused" },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  ).replace(/^-- CreateSchema\nCREATE SCHEMA IF NOT EXISTS "public";\n\n/m, "");
   if (/empty migration/i.test(sql)) {
     console.log("schema.prisma has no changes since the last commit: nothing written");
     return;

@@ -1,7 +1,7 @@
 // npm run start:subgraph -- <name>: one subgraph alone, e.g. for a network's developers or a separate host.
 import "reflect-metadata";
-import { startSubgraph } from "../common/subgraph";
 import { logger } from "../common/logger";
+import { startSubgraph } from "../common/subgraph";
 import { subgraphs } from "../subgraphs";
 
 async function main() {

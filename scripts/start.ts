@@ -1,7 +1,7 @@
 // npm start: every subgraph (migrated and seeded on first start) and the gateway, in one process.
 import "reflect-metadata";
-import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
 import { logger } from "../common/logger";
+import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
 import { startGateway } from "../gateway";
 import { subgraphs } from "../subgraphs";
 
@@ -12,7 +12,9 @@ async function main() {
   };
   try {
     for (const definition of subgraphs) running.push(await startSubgraph(definition));
-    const gateway = await startGateway({ subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])) });
+    const gateway = await startGateway({
+      subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
+    });
     // Subgraphs check references to other subgraphs' entities through this gateway.
     process.env.GATEWAY_URL ??= gateway.url;
     const shutdown = async (signal: string) => {

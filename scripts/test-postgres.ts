@@ -32,10 +32,14 @@ async function main() {
     return;
   }
   console.log(`PostgreSQL run: the test suite against ${shown}`);
-  const run = spawnSync(process.execPath, ["--experimental-vm-modules", "--no-warnings", "node_modules/jest/bin/jest.js", ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...process.env, TEST_DATABASE_URL: url },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ["--experimental-vm-modules", "--no-warnings", "node_modules/jest/bin/jest.js", ...process.argv.slice(2)],
+    {
+      stdio: "inherit",
+      env: { ...process.env, TEST_DATABASE_URL: url },
+    },
+  );
   process.exit(run.status ?? 1);
 }
 

@@ -7,7 +7,9 @@ import { signClientToken } from "../gateway/auth";
 async function main() {
   const [json, lifetime = "1h"] = process.argv.slice(2);
   if (!json) {
-    console.error(`usage: npm run --silent token -- '{"sub":"…","networks":{"ejcn":["MEMBER"]}}' [lifetime, default 1h]`);
+    console.error(
+      `usage: npm run --silent token -- '{"sub":"…","networks":{"ejcn":["MEMBER"]}}' [lifetime, default 1h]`,
+    );
     process.exit(2);
   }
   let claims: unknown;

@@ -8,7 +8,11 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.close());
 
-const ejcnAdmin = { sub: "admin-ejcn", name: "Erika Example (fictional)", networks: { ejcn: ["MEMBER", "NETWORK_ADMIN"] } };
+const ejcnAdmin = {
+  sub: "admin-ejcn",
+  name: "Erika Example (fictional)",
+  networks: { ejcn: ["MEMBER", "NETWORK_ADMIN"] },
+};
 const ejcnMember = { sub: "member-ejcn", name: "Mateo Muster (fictional)", networks: { ejcn: ["MEMBER"] } };
 const gpenMember = { sub: "member-gpen", networks: { gpen: ["MEMBER"] } };
 const asViewer = async (claims: object) => bearer(await clientToken(claims as Record<string, unknown>));
@@ -41,10 +45,22 @@ describe("who the gateway takes you to be", () => {
   });
 
   it.each([
-    ["an expired token", async () => clientToken(ejcnMember, { expiresIn: Math.floor(Date.now() / 1000) - 60 }), /expired/],
-    ["a token signed with another secret", async () => clientToken(ejcnMember, { secret: "someone else's secret of enough length" }), /not valid/],
+    [
+      "an expired token",
+      async () => clientToken(ejcnMember, { expiresIn: Math.floor(Date.now() / 1000) - 60 }),
+      /expired/,
+    ],
+    [
+      "a token signed with another secret",
+      async () => clientToken(ejcnMember, { secret: "someone else's secret of enough length" }),
+      /not valid/,
+    ],
     ["a malformed token", async () => "not.a.jwt", /not valid/],
-    ["claims of the wrong shape", async () => clientToken({ sub: "x", networks: { ejcn: ["KING"] } }), /claims are invalid/],
+    [
+      "claims of the wrong shape",
+      async () => clientToken({ sub: "x", networks: { ejcn: ["KING"] } }),
+      /claims are invalid/,
+    ],
     ["a token without subject", async () => clientToken({ networks: {} }), /claims are invalid/],
   ])("refuses %s with UNAUTHENTICATED, not a 500", async (_label, makeToken, message) => {
     const { status, body } = await graph.query(`{ networks { id } }`, {}, bearer(await makeToken()));
@@ -71,7 +87,10 @@ describe("field-level access: the audit of membership changes", () => {
     expect(status).toBe(200);
     expect(body.data.network).toEqual({ id: "ejcn", acronym: "EJCN", membershipChanges: null });
     expect(body.errors).toHaveLength(1);
-    expect(body.errors![0]).toMatchObject({ path: ["network", "membershipChanges"], extensions: { code: "FORBIDDEN" } });
+    expect(body.errors![0]).toMatchObject({
+      path: ["network", "membershipChanges"],
+      extensions: { code: "FORBIDDEN" },
+    });
   });
 
   it("is readable by the network's admin", async () => {
@@ -91,19 +110,30 @@ describe("managing memberships", () => {
     const admin = await asViewer(ejcnAdmin);
     const added = await graph.query(addMembership, { input: cyprus }, admin);
     expect(added.body.errors).toBeUndefined();
-    expect(added.body.data.addMembership).toMatchObject({ role: "MEMBER", country: { code: "CY" }, since, current: true });
+    expect(added.body.data.addMembership).toMatchObject({
+      role: "MEMBER",
+      country: { code: "CY" },
+      since,
+      current: true,
+    });
     const id = added.body.data.addMembership.id;
 
     const again = await graph.query(addMembership, { input: cyprus }, admin);
     expect(again.body.errors![0].extensions!.code).toBe("CONFLICT");
 
-    const ended = await graph.query(`mutation ($id: ID!, $until: Date) { endMembership(id: $id, until: $until) { id until current } }`, { id, until }, admin);
+    const ended = await graph.query(
+      `mutation ($id: ID!, $until: Date) { endMembership(id: $id, until: $until) { id until current } }`,
+      { id, until },
+      admin,
+    );
     expect(ended.body.data.endMembership).toEqual({ id, until, current: false });
     const endedAgain = await graph.query(`mutation ($id: ID!) { endMembership(id: $id) { id } }`, { id }, admin);
     expect(endedAgain.body.errors![0].extensions!.code).toBe("CONFLICT");
 
     const { body } = await graph.query(changesQuery, {}, admin);
-    const changes = body.data.network.membershipChanges.edges.map((edge: any) => edge.node).filter((change: any) => change.membership.id === id);
+    const changes = body.data.network.membershipChanges.edges
+      .map((edge: any) => edge.node)
+      .filter((change: any) => change.membership.id === id);
     expect(changes).toEqual([
       { action: "ENDED", actorSub: "admin-ejcn", membership: { id } },
       { action: "ADDED", actorSub: "admin-ejcn", membership: { id } },
@@ -116,9 +146,17 @@ describe("managing memberships", () => {
     ["the admin of another network", { sub: "admin-gpen", networks: { gpen: ["NETWORK_ADMIN"] } }, "FORBIDDEN"],
   ])("refuses %s and changes nothing", async (_label, claims, code) => {
     const before = await graph.query(`{ network(id: "ejcn") { members { id } } }`);
-    const { body } = await graph.query(addMembership, { input: { ...cyprus, country: "MT" } }, claims ? await asViewer(claims) : {});
+    const { body } = await graph.query(
+      addMembership,
+      { input: { ...cyprus, country: "MT" } },
+      claims ? await asViewer(claims) : {},
+    );
     expect(body.errors![0].extensions!.code).toBe(code);
-    const ending = await graph.query(`mutation { endMembership(id: "ejcn:AT:member") { id } }`, {}, claims ? await asViewer(claims) : {});
+    const ending = await graph.query(
+      `mutation { endMembership(id: "ejcn:AT:member") { id } }`,
+      {},
+      claims ? await asViewer(claims) : {},
+    );
     expect(ending.body.errors![0].extensions!.code).toBe(code);
     expect((await graph.query(`{ network(id: "ejcn") { members { id } } }`)).body).toEqual(before.body);
   });
@@ -136,7 +174,11 @@ describe("managing memberships", () => {
   it("rejects an end before the start", async () => {
     const admin = await asViewer(ejcnAdmin);
     const added = await graph.query(addMembership, { input: { ...cyprus, country: "MT", since: "2026-01-10" } }, admin);
-    const { body } = await graph.query(`mutation ($id: ID!) { endMembership(id: $id, until: "2026-01-01") { id } }`, { id: added.body.data.addMembership.id }, admin);
+    const { body } = await graph.query(
+      `mutation ($id: ID!) { endMembership(id: $id, until: "2026-01-01") { id } }`,
+      { id: added.body.data.addMembership.id },
+      admin,
+    );
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "until" });
   });
 });
@@ -160,7 +202,10 @@ describe("straight to a subgraph", () => {
   });
 
   it("trusts a token signed by the gateway's secret", async () => {
-    const token = await signViewerToken({ sub: "admin-ejcn", name: null, networks: { ejcn: ["NETWORK_ADMIN"] }, authorityId: null, analyst: false }, internalTokenSecret());
+    const token = await signViewerToken(
+      { sub: "admin-ejcn", name: null, networks: { ejcn: ["NETWORK_ADMIN"] }, authorityId: null, analyst: false },
+      internalTokenSecret(),
+    );
     const { body } = await membershipsDirect(membersUrl(), { [viewerTokenHeader]: token });
     expect(body.data.me).toEqual({ sub: "admin-ejcn" });
     expect(body.errors).toBeUndefined();

@@ -7,16 +7,40 @@ import { benchOptions, runBench } from "../bench";
 import { testDatabaseUrl } from "./harness";
 
 const onPostgres = testDatabaseUrl.startsWith("postgres");
-const smokeDatabaseUrl = () => Object.assign(new URL(testDatabaseUrl), { pathname: `${new URL(testDatabaseUrl).pathname}_bench_smoke` }).toString();
+const smokeDatabaseUrl = () =>
+  Object.assign(new URL(testDatabaseUrl), { pathname: `${new URL(testDatabaseUrl).pathname}_bench_smoke` }).toString();
 
 (onPostgres ? describe : describe.skip)("npm run bench, smoke run", () => {
   it("measures every query on every target, counts statements, checks memory and writes its report", async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), "bench-smoke-"));
     try {
-      const options = benchOptions(["--size", "tiny", "--database", smokeDatabaseUrl(), "--duration", "1", "--warmup", "0", "--connections", "2", "--leak-seconds", "3", "--leak-rate", "10", "--out", out]);
+      const options = benchOptions([
+        "--size",
+        "tiny",
+        "--database",
+        smokeDatabaseUrl(),
+        "--duration",
+        "1",
+        "--warmup",
+        "0",
+        "--connections",
+        "2",
+        "--leak-seconds",
+        "3",
+        "--leak-rate",
+        "10",
+        "--out",
+        out,
+      ]);
       const report = await runBench(options, () => undefined);
 
-      expect(report.queries.map((query) => query.name)).toEqual(["countryProfile", "findContactPoints", "contactPointsDeepPage", "requestStatistics", "expiringPreservations"]);
+      expect(report.queries.map((query) => query.name)).toEqual([
+        "countryProfile",
+        "findContactPoints",
+        "contactPointsDeepPage",
+        "requestStatistics",
+        "expiringPreservations",
+      ]);
       for (const query of report.queries) {
         expect(query.results.map((result) => result.target)).toEqual(["ours", "hive", "direct"]);
         for (const result of query.results) {
@@ -28,14 +52,24 @@ const smokeDatabaseUrl = () => Object.assign(new URL(testDatabaseUrl), { pathnam
         expect(query.sqlStatements.many.statements).toBeGreaterThan(0);
         expect(query.sqlStatements.nPlusOne).toBe(false);
       }
-      expect(Object.keys(report.peakRssMb).sort()).toEqual(["contacts", "events", "gateway", "hive-gateway", "members", "requests", "training"]);
+      expect(Object.keys(report.peakRssMb).sort()).toEqual([
+        "contacts",
+        "events",
+        "gateway",
+        "hive-gateway",
+        "members",
+        "requests",
+        "training",
+      ]);
       expect(report.leakCheck).toMatchObject({ seconds: 3, failures: 0 });
       expect(report.embedded!.firstStartPeakRssMb).toBeGreaterThan(100);
       expect(report.targets.length).toBeGreaterThan(5);
 
       const written = JSON.parse(fs.readFileSync(path.join(out, "tiny.json"), "utf8"));
       expect(written.queries).toHaveLength(5);
-      expect(fs.readFileSync(path.join(out, "tiny.md"), "utf8")).toContain("| `countryProfile` (3 subgraphs) | our gateway |");
+      expect(fs.readFileSync(path.join(out, "tiny.md"), "utf8")).toContain(
+        "| `countryProfile` (3 subgraphs) | our gateway |",
+      );
       expect(fs.readFileSync(path.join(out, "tiny.svg"), "utf8")).toMatch(/^<svg [^>]*>[\s\S]*<\/svg>\n$/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

@@ -30,9 +30,19 @@ describe("who sees what", () => {
 
   it("shows anonymous callers the institution, not the person or channels", async () => {
     const { body } = await graph.query(query);
-    expect(body.data.contactPoint).toMatchObject({ id: "cp-ejcn-pt", kind: "NETWORK_CONTACT_POINT", country: { code: "PT", name: "Portugal" }, network: { id: "ejcn" }, person: null, channels: null });
+    expect(body.data.contactPoint).toMatchObject({
+      id: "cp-ejcn-pt",
+      kind: "NETWORK_CONTACT_POINT",
+      country: { code: "PT", name: "Portugal" },
+      network: { id: "ejcn" },
+      person: null,
+      channels: null,
+    });
     expect(body.data.contactPoint.availability.officeHours.timeZone).toBe("Europe/Lisbon");
-    expect(body.errors!.map((error) => [error.path!.at(-1), error.extensions!.code])).toEqual([["person", "FORBIDDEN"], ["channels", "FORBIDDEN"]]);
+    expect(body.errors!.map((error) => [error.path!.at(-1), error.extensions!.code])).toEqual([
+      ["person", "FORBIDDEN"],
+      ["channels", "FORBIDDEN"],
+    ]);
   });
 
   it("shows members of the same network the person and channels", async () => {
@@ -49,28 +59,54 @@ describe("who sees what", () => {
   });
 
   it("keeps published designations institution-level", async () => {
-    const { body } = await graph.query(`{ contactPoint(id: "no-art35-kripos") { kind authority { name country { code } } validFrom source person { name } } }`, {}, await as({ "coe-24-7": ["MEMBER"] }));
-    expect(body.data.contactPoint).toMatchObject({ kind: "TWENTY_FOUR_SEVEN", authority: { name: expect.stringContaining("KRIPOS"), country: { code: "NO" } }, person: null });
+    const { body } = await graph.query(
+      `{ contactPoint(id: "no-art35-kripos") { kind authority { name country { code } } validFrom source person { name } } }`,
+      {},
+      await as({ "coe-24-7": ["MEMBER"] }),
+    );
+    expect(body.data.contactPoint).toMatchObject({
+      kind: "TWENTY_FOUR_SEVEN",
+      authority: { name: expect.stringContaining("KRIPOS"), country: { code: "NO" } },
+      person: null,
+    });
     expect(body.data.contactPoint.validFrom).toBe("2026-01-01T00:00:00.000Z");
   });
 });
 
 describe("findContactPoints", () => {
   it("sends urgent preservation to the 24/7 point first, then the central authority, then the network", async () => {
-    for (const measure of ["PRESERVATION", "PRESERVATION_EXTENSION", "TRAFFIC_DATA_PARTIAL_DISCLOSURE", "EMERGENCY_DISCLOSURE", "EMERGENCY_MLA"]) {
-      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual(["no-art35-kripos", "no-art27-riksadvokaten", "cp-ejcn-no"]);
+    for (const measure of [
+      "PRESERVATION",
+      "PRESERVATION_EXTENSION",
+      "TRAFFIC_DATA_PARTIAL_DISCLOSURE",
+      "EMERGENCY_DISCLOSURE",
+      "EMERGENCY_MLA",
+    ]) {
+      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual([
+        "no-art35-kripos",
+        "no-art27-riksadvokaten",
+        "cp-ejcn-no",
+      ]);
     }
   });
 
   it("sends mutual legal assistance to the Art. 27 central authority first", async () => {
     for (const measure of ["MLA_SUBSCRIBER_INFORMATION", "MLA_STORED_DATA"]) {
-      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual(["no-art27-riksadvokaten", "no-art35-kripos", "cp-ejcn-no"]);
+      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual([
+        "no-art27-riksadvokaten",
+        "no-art35-kripos",
+        "cp-ejcn-no",
+      ]);
     }
   });
 
   it("sends other assistance to the network contact points first, unless urgent", async () => {
     for (const measure of ["GENERAL_ASSISTANCE", "DOMAIN_REGISTRATION_INFORMATION"]) {
-      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual(["cp-ejcn-no", "no-art35-kripos", "no-art27-riksadvokaten"]);
+      expect((await ranked("NO", measure)).map((point) => point.id)).toEqual([
+        "cp-ejcn-no",
+        "no-art35-kripos",
+        "no-art27-riksadvokaten",
+      ]);
       expect((await ranked("NO", measure, mondayMorning, true))[0].id).toBe("no-art35-kripos");
     }
   });
@@ -87,7 +123,8 @@ describe("findContactPoints", () => {
     expect((await at(mondayEvening, "NO")).map((point) => point.reachableNow)).toEqual([false, true, false]);
     expect((await at(saturdayMorning, "NO")).map((point) => point.reachableNow)).toEqual([false, true, false]);
     // In Santiago's own time: 06:00 is before office hours, 10:00 within them, whatever its offset that week.
-    const chilean = (instant: string) => at(instant, "CL").then((points) => points.find((point) => point.id === "cp-ciberred-cl")!.reachableNow);
+    const chilean = (instant: string) =>
+      at(instant, "CL").then((points) => points.find((point) => point.id === "cp-ciberred-cl")!.reachableNow);
     expect(await chilean(nextLocal("monday", "06:00", "America/Santiago"))).toBe(false);
     expect(await chilean(nextLocal("monday", "10:00", "America/Santiago"))).toBe(true);
   });
@@ -99,19 +136,26 @@ describe("findContactPoints", () => {
   it("returns the best `first` only", async () => {
     const all = await ranked("PT", "PRESERVATION");
     expect(all.length).toBeGreaterThan(2);
-    const { body } = await graph.query(`{ findContactPoints(country: "PT", measure: PRESERVATION, at: "${mondayMorning}", first: 2) { id } }`);
-    expect(body.data.findContactPoints.map((point: { id: string }) => point.id)).toEqual(all.slice(0, 2).map((point) => point.id));
+    const { body } = await graph.query(
+      `{ findContactPoints(country: "PT", measure: PRESERVATION, at: "${mondayMorning}", first: 2) { id } }`,
+    );
+    expect(body.data.findContactPoints.map((point: { id: string }) => point.id)).toEqual(
+      all.slice(0, 2).map((point) => point.id),
+    );
   });
 
-  it.each([
-    [{ country: "Portugal", measure: "PRESERVATION" }, "country"],
-  ])("rejects %j with BAD_USER_INPUT", async (variables, field) => {
-    const { body } = await graph.query(finder, variables);
-    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
-  });
+  it.each([[{ country: "Portugal", measure: "PRESERVATION" }, "country"]])(
+    "rejects %j with BAD_USER_INPUT",
+    async (variables, field) => {
+      const { body } = await graph.query(finder, variables);
+      expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
+    },
+  );
 
   it.each([0, 101])("rejects first: %d with BAD_USER_INPUT", async (first) => {
-    const { body } = await graph.query(`{ findContactPoints(country: "PT", measure: PRESERVATION, first: ${first}) { id } }`);
+    const { body } = await graph.query(
+      `{ findContactPoints(country: "PT", measure: PRESERVATION, first: ${first}) { id } }`,
+    );
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
   });
 });
@@ -132,21 +176,35 @@ describe("freshness and history", () => {
     const { body } = await graph.query(replace, { id: "cp-ejcn-pt", details: eveningShift }, admin);
     expect(body.errors).toBeUndefined();
     const replacement = body.data.replaceContactPoint;
-    expect(replacement.availability.officeHours).toEqual({ opensAt: "14:00", closesAt: "22:00", timeZone: "Europe/Lisbon" });
+    expect(replacement.availability.officeHours).toEqual({
+      opensAt: "14:00",
+      closesAt: "22:00",
+      timeZone: "Europe/Lisbon",
+    });
 
     const old = await graph.query(`{ contactPoint(id: "cp-ejcn-pt") { validTo current replacedBy { id current } } }`);
-    expect(old.body.data.contactPoint).toMatchObject({ current: false, replacedBy: { id: replacement.id, current: true } });
+    expect(old.body.data.contactPoint).toMatchObject({
+      current: false,
+      replacedBy: { id: replacement.id, current: true },
+    });
     expect(old.body.data.contactPoint.validTo).toEqual(expect.any(String));
 
     const country = await graph.query(`{ country(code: "PT") { contactPoints { id } } }`);
     const currentIds = country.body.data.country.contactPoints.map((point: { id: string }) => point.id);
     expect(currentIds).toContain(replacement.id);
     expect(currentIds).not.toContain("cp-ejcn-pt");
-    const history = await graph.query(`{ contactPoints(filter: { country: "PT", network: "ejcn", current: false }) { edges { node { id current } } } }`);
-    expect(history.body.data.contactPoints.edges.map((edge: any) => edge.node.id).sort()).toEqual(["cp-ejcn-pt", replacement.id].sort());
+    const history = await graph.query(
+      `{ contactPoints(filter: { country: "PT", network: "ejcn", current: false }) { edges { node { id current } } } }`,
+    );
+    expect(history.body.data.contactPoints.edges.map((edge: any) => edge.node.id).sort()).toEqual(
+      ["cp-ejcn-pt", replacement.id].sort(),
+    );
 
     // At 20:00 in Lisbon only the evening shift is in office.
-    expect((await ranked("PT", "GENERAL_ASSISTANCE", mondayEvening))[0]).toMatchObject({ id: replacement.id, reachableNow: true });
+    expect((await ranked("PT", "GENERAL_ASSISTANCE", mondayEvening))[0]).toMatchObject({
+      id: replacement.id,
+      reachableNow: true,
+    });
 
     const again = await graph.query(replace, { id: "cp-ejcn-pt", details: eveningShift }, admin);
     expect(again.body.errors![0].extensions!.code).toBe("CONFLICT");
@@ -154,23 +212,33 @@ describe("freshness and history", () => {
 
   it("lets exactly one of two concurrent replacements win", async () => {
     const admin = await ejcnAdmin();
-    const results = await Promise.all([1, 2].map(() => graph.query(replace, { id: "cp-ejcn-fr", details: eveningShift }, admin)));
+    const results = await Promise.all(
+      [1, 2].map(() => graph.query(replace, { id: "cp-ejcn-fr", details: eveningShift }, admin)),
+    );
     expect(results.filter((result) => result.body.errors === undefined)).toHaveLength(1);
     expect(results.filter((result) => result.body.errors?.[0].extensions!.code === "CONFLICT")).toHaveLength(1);
-    const history = await graph.query(`{ contactPoints(filter: { country: "FR", network: "ejcn", current: false }) { edges { node { id current } } } }`);
+    const history = await graph.query(
+      `{ contactPoints(filter: { country: "FR", network: "ejcn", current: false }) { edges { node { id current } } } }`,
+    );
     expect(history.body.data.contactPoints.edges.filter((edge: any) => edge.node.current)).toHaveLength(1);
     expect(history.body.data.contactPoints.edges).toHaveLength(2);
   });
 
   it("lists stale entries for the network's admins and drops them once confirmed", async () => {
     const admin = await ejcnAdmin();
-    const stale = async () => (await graph.query(`{ staleContactPoints(olderThanDays: 30) { id network { id } } }`, {}, admin)).body.data.staleContactPoints;
+    const stale = async () =>
+      (await graph.query(`{ staleContactPoints(olderThanDays: 30) { id network { id } } }`, {}, admin)).body.data
+        .staleContactPoints;
     const before = await stale();
     expect(before.length).toBeGreaterThan(20);
     expect(before.every((point: any) => point.network.id === "ejcn")).toBe(true);
     expect(before.map((point: any) => point.id)).toContain("cp-ejcn-at");
 
-    const confirmed = await graph.query(`mutation { confirmContactPoint(id: "cp-ejcn-at") { lastVerifiedAt lastVerifiedBy } }`, {}, admin);
+    const confirmed = await graph.query(
+      `mutation { confirmContactPoint(id: "cp-ejcn-at") { lastVerifiedAt lastVerifiedBy } }`,
+      {},
+      admin,
+    );
     expect(confirmed.body.data.confirmContactPoint.lastVerifiedBy).toBe("ejcn-admin");
     expect((await stale()).map((point: any) => point.id)).not.toContain("cp-ejcn-at");
   });
@@ -182,13 +250,21 @@ describe("freshness and history", () => {
   ])("refuses %s to confirm, replace or review, and changes nothing", async (_label, headers, code) => {
     const before = await graph.query(`{ contactPoint(id: "cp-ejcn-be") { lastVerifiedAt current } }`);
     const asCaller = await headers();
-    expect((await graph.query(`mutation { confirmContactPoint(id: "cp-ejcn-be") { id } }`, {}, asCaller)).body.errors![0].extensions!.code).toBe(code);
-    expect((await graph.query(replace, { id: "cp-ejcn-be", details: eveningShift }, asCaller)).body.errors![0].extensions!.code).toBe(code);
+    expect(
+      (await graph.query(`mutation { confirmContactPoint(id: "cp-ejcn-be") { id } }`, {}, asCaller)).body.errors![0]
+        .extensions!.code,
+    ).toBe(code);
+    expect(
+      (await graph.query(replace, { id: "cp-ejcn-be", details: eveningShift }, asCaller)).body.errors![0].extensions!
+        .code,
+    ).toBe(code);
     const review = await graph.query(`{ staleContactPoints(olderThanDays: 30) { id network { id } } }`, {}, asCaller);
     if (review.body.errors) expect(review.body.errors[0].extensions!.code).toBe(code);
     // An admin of another network reviews only that network's entries.
     else expect(review.body.data.staleContactPoints.filter((point: any) => point.network.id === "ejcn")).toEqual([]);
-    expect((await graph.query(`{ contactPoint(id: "cp-ejcn-be") { lastVerifiedAt current } }`)).body).toEqual(before.body);
+    expect((await graph.query(`{ contactPoint(id: "cp-ejcn-be") { lastVerifiedAt current } }`)).body).toEqual(
+      before.body,
+    );
   });
 
   it.each([
@@ -201,9 +277,15 @@ describe("freshness and history", () => {
     [{ email: "not an address" }, "details.email"],
     [{ source: " " }, "details.source"],
   ])("rejects %j with BAD_USER_INPUT at the field, changing nothing", async (change, field) => {
-    const { body } = await graph.query(replace, { id: "cp-ejcn-de", details: { ...eveningShift, ...change } }, await ejcnAdmin());
+    const { body } = await graph.query(
+      replace,
+      { id: "cp-ejcn-de", details: { ...eveningShift, ...change } },
+      await ejcnAdmin(),
+    );
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
-    expect((await graph.query(`{ contactPoint(id: "cp-ejcn-de") { current } }`)).body.data.contactPoint.current).toBe(true);
+    expect((await graph.query(`{ contactPoint(id: "cp-ejcn-de") { current } }`)).body.data.contactPoint.current).toBe(
+      true,
+    );
   });
 
   it("rejects a bad olderThanDays", async () => {
@@ -231,7 +313,9 @@ describe("lists", () => {
     expect(totalCount).toBe(budapestParties.length + 2);
     expect(new Set(seen).size).toBe(totalCount);
 
-    const portuguese = await graph.query(`{ contactPoints(filter: { language: "pt", network: "forum-cibercrime" }) { totalCount } }`);
+    const portuguese = await graph.query(
+      `{ contactPoints(filter: { language: "pt", network: "forum-cibercrime" }) { totalCount } }`,
+    );
     // The eight founders, and Macau (Chinese and Portuguese).
     expect(portuguese.body.data.contactPoints.totalCount).toBe(9);
   });
@@ -246,7 +330,8 @@ describe("lists", () => {
   });
 
   it("counts the total only when it is asked for", async () => {
-    const page = (fields: string) => graph.measure(`{ contactPoints(filter: { kind: TWENTY_FOUR_SEVEN }, first: 5) { ${fields} } }`, {});
+    const page = (fields: string) =>
+      graph.measure(`{ contactPoints(filter: { kind: TWENTY_FOUR_SEVEN }, first: 5) { ${fields} } }`, {});
     const withTotal = await page("totalCount edges { node { id } }");
     const withoutTotal = await page("edges { node { id } }");
     expect(withTotal.body.data.contactPoints.totalCount).toBe(budapestParties.length + 2);

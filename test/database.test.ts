@@ -24,15 +24,25 @@ describe("migrations and seed", () => {
 
   it("applies each migration once", async () => {
     expect(await applyMigrations(database.sql, "members", migrationsDir)).toEqual([]);
-    const applied = await database.sql.query<{ migration_name: string }>(`SELECT "migration_name" FROM "_prisma_migrations"`);
-    expect(applied.map((row) => row.migration_name)).toEqual(fs.readdirSync(migrationsDir).filter((name) => !name.endsWith(".toml")).sort());
+    const applied = await database.sql.query<{ migration_name: string }>(
+      `SELECT "migration_name" FROM "_prisma_migrations"`,
+    );
+    expect(applied.map((row) => row.migration_name)).toEqual(
+      fs
+        .readdirSync(migrationsDir)
+        .filter((name) => !name.endsWith(".toml"))
+        .sort(),
+    );
   });
 
   it("refuses a migration changed after it was applied", async () => {
     const changed = fs.mkdtempSync(path.join(os.tmpdir(), "migrations-"));
     for (const name of fs.readdirSync(migrationsDir).filter((entry) => !entry.endsWith(".toml"))) {
       fs.mkdirSync(path.join(changed, name));
-      fs.writeFileSync(path.join(changed, name, "migration.sql"), `${fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")}\n-- edited`);
+      fs.writeFileSync(
+        path.join(changed, name, "migration.sql"),
+        `${fs.readFileSync(path.join(migrationsDir, name, "migration.sql"), "utf8")}\n-- edited`,
+      );
     }
     await expect(applyMigrations(database.sql, "members", changed)).rejects.toThrow(/was changed after it was applied/);
   });
@@ -66,7 +76,9 @@ describe("migrations and seed", () => {
       expect({ table, missing }).toEqual({ table, missing: [] });
     }
     expect(await database.prisma.country.count()).toBe(250);
-    expect(await database.prisma.country.count({ where: { OR: [{ nameFr: "" }, { nameEs: "" }, { namePt: "" }] } })).toBe(0);
+    expect(
+      await database.prisma.country.count({ where: { OR: [{ nameFr: "" }, { nameEs: "" }, { namePt: "" }] } }),
+    ).toBe(0);
   });
 });
 
@@ -75,7 +87,10 @@ describe("the embedded database on disk", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-"));
     const target = { kind: "pglite" as const, dataDir: path.join(dataDir, "members") };
     const first = await startSubgraph(members, { target, port: 0 });
-    await first.database.prisma.membership.update({ where: { id: "ejcn:AT:member" }, data: { since: new Date("2016-11-24") } });
+    await first.database.prisma.membership.update({
+      where: { id: "ejcn:AT:member" },
+      data: { since: new Date("2016-11-24") },
+    });
     await first.stop();
 
     const second = await startSubgraph(members, { target, port: 0 });

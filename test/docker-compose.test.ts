@@ -9,7 +9,9 @@ const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "packa
 
 describe("docker-compose.yml", () => {
   it("has PostgreSQL, the gateway and one service per subgraph, and nothing else", () => {
-    expect(Object.keys(compose.services).sort()).toEqual(["gateway", "postgres", ...subgraphs.map((subgraph) => subgraph.name)].sort());
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ["gateway", "postgres", ...subgraphs.map((subgraph) => subgraph.name)].sort(),
+    );
   });
 
   it.each(subgraphs.map((subgraph) => [subgraph.name, subgraph.defaultPort] as const))(
@@ -24,7 +26,9 @@ describe("docker-compose.yml", () => {
       expect(databaseUrl.searchParams.get("schema")).toBe(name.replace(/-/g, "_"));
       expect(service.environment.SUBGRAPH_HOST).toBe("0.0.0.0");
       // Production images need the secret the gateway signs viewer tokens with, the same on both sides.
-      expect(service.environment.INTERNAL_TOKEN_SECRET).toBe(compose.services.gateway.environment.INTERNAL_TOKEN_SECRET);
+      expect(service.environment.INTERNAL_TOKEN_SECRET).toBe(
+        compose.services.gateway.environment.INTERNAL_TOKEN_SECRET,
+      );
       expect(service.environment[subgraphEnvName(name, "PORT")]).toBe(String(port));
       expect(service.depends_on.postgres.condition).toBe("service_healthy");
       expect(compose.services.gateway.environment[subgraphEnvName(name, "URL")]).toBe(`http://${name}:${port}/graphql`);

@@ -13,7 +13,9 @@ const eventsQuery = `query ($filter: EventFilter, $first: Int, $after: String) {
   events(filter: $filter, first: $first, after: $after) { totalCount edges { node { id title startDate endDate } } pageInfo { hasNextPage endCursor } }
 }`;
 const ids = async (filter: Record<string, unknown>, headers: Record<string, string> = {}) =>
-  (await graph.query(eventsQuery, { filter, first: 100 }, headers)).body.data.events.edges.map((edge: any) => edge.node.id);
+  (await graph.query(eventsQuery, { filter, first: 100 }, headers)).body.data.events.edges.map(
+    (edge: any) => edge.node.id,
+  );
 
 const input = {
   kind: "PLENARY",
@@ -34,13 +36,23 @@ describe("the seeded calendar", () => {
   it("has the CyberCrime@IPA activities from the launch in Istanbul to the closing conference in Budva", async () => {
     const { body } = await graph.query(eventsQuery, { filter: { project: "CyberCrime@IPA" }, first: 100 });
     const events = body.data.events.edges.map((edge: any) => edge.node);
-    expect(events[0]).toMatchObject({ id: "ipa-launching-conference-2011", startDate: "2011-02-17", endDate: "2011-02-18" });
-    expect(events.at(-1)).toMatchObject({ id: "ipa-closing-conference-budva-2013", startDate: "2013-04-29", endDate: "2013-04-30" });
+    expect(events[0]).toMatchObject({
+      id: "ipa-launching-conference-2011",
+      startDate: "2011-02-17",
+      endDate: "2011-02-18",
+    });
+    expect(events.at(-1)).toMatchObject({
+      id: "ipa-closing-conference-budva-2013",
+      startDate: "2013-04-29",
+      endDate: "2013-04-30",
+    });
     expect(body.data.events.totalCount).toBeGreaterThanOrEqual(20);
   });
 
   it("has the GLACY+ 24/7 workshops of 28, 29 and 30 July 2020 with the page in three languages", async () => {
-    const { body } = await graph.query(`{ events(filter: { project: "GLACY+", network: "coe-24-7" }) { edges { node { startDate online documents { language } } } } }`);
+    const { body } = await graph.query(
+      `{ events(filter: { project: "GLACY+", network: "coe-24-7" }) { edges { node { startDate online documents { language } } } } }`,
+    );
     const workshops = body.data.events.edges.map((edge: any) => edge.node);
     expect(workshops.map((event: any) => event.startDate)).toEqual(["2020-07-28", "2020-07-29", "2020-07-30"]);
     expect(workshops.every((event: any) => event.online)).toBe(true);
@@ -48,7 +60,9 @@ describe("the seeded calendar", () => {
   });
 
   it("keeps multi-day events on their local days across time zones", async () => {
-    const { body } = await graph.query(`{ event(id: "ciberred-meeting-2") { startsAt endsAt timeZone startDate endDate country { name } } }`);
+    const { body } = await graph.query(
+      `{ event(id: "ciberred-meeting-2") { startsAt endsAt timeZone startDate endDate country { name } } }`,
+    );
     // Santiago is UTC-4 in June: 25-26 June local are 04:00Z on the 25th to 04:00Z on the 27th.
     expect(body.data.event).toEqual({
       startsAt: "2019-06-25T04:00:00.000Z",
@@ -109,10 +123,18 @@ describe("members-only events and admin input", () => {
     const { body } = await graph.query(create, { input }, admin);
     expect(body.errors).toBeUndefined();
     const event = body.data.createEvent;
-    expect(event).toMatchObject({ startsAt: "2026-11-25T23:00:00.000Z", endsAt: "2026-11-27T23:00:00.000Z", startDate: "2026-11-26", endDate: "2026-11-27", visibility: "MEMBERS" });
+    expect(event).toMatchObject({
+      startsAt: "2026-11-25T23:00:00.000Z",
+      endsAt: "2026-11-27T23:00:00.000Z",
+      startDate: "2026-11-26",
+      endDate: "2026-11-27",
+      visibility: "MEMBERS",
+    });
 
     for (const headers of [{}, await as({ gpen: ["MEMBER"] })]) {
-      expect((await graph.query(`query ($id: ID!) { event(id: $id) { id } }`, { id: event.id }, headers)).body.data.event).toBeNull();
+      expect(
+        (await graph.query(`query ($id: ID!) { event(id: $id) { id } }`, { id: event.id }, headers)).body.data.event,
+      ).toBeNull();
       expect(await ids({ network: "ejcn" }, headers)).not.toContain(event.id);
       const network = await graph.query(`{ network(id: "ejcn") { events { id } } }`, {}, headers);
       expect(network.body.data.network.events.map((entry: any) => entry.id)).not.toContain(event.id);
@@ -131,17 +153,26 @@ describe("members-only events and admin input", () => {
     [{ participantsCount: -3 }, "input.participantsCount"],
     [{ title: "  " }, "input.title"],
     [{ documents: [{ kind: "AGENDA", title: "Agenda", language: "english" }] }, "input.documents.0.language"],
-    [{ documents: [{ kind: "AGENDA", title: "Agenda", language: "en", url: "javascript:alert(1)" }] }, "input.documents.0.url"],
+    [
+      { documents: [{ kind: "AGENDA", title: "Agenda", language: "en", url: "javascript:alert(1)" }] },
+      "input.documents.0.url",
+    ],
   ])("rejects %j with a field error and adds nothing", async (change, field) => {
     const admin = await as({ ejcn: ["MEMBER", "NETWORK_ADMIN"] });
     const before = (await graph.query(eventsQuery, { filter: { network: "ejcn" } }, admin)).body.data.events.totalCount;
     const { body } = await graph.query(create, { input: { ...input, ...change } }, admin);
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
-    expect((await graph.query(eventsQuery, { filter: { network: "ejcn" } }, admin)).body.data.events.totalCount).toBe(before);
+    expect((await graph.query(eventsQuery, { filter: { network: "ejcn" } }, admin)).body.data.events.totalCount).toBe(
+      before,
+    );
   });
 
   it("refuses events of networks the caller does not administer", async () => {
-    const { body } = await graph.query(create, { input: { ...input, networks: ["ejcn", "gpen"] } }, await as({ ejcn: ["NETWORK_ADMIN"] }));
+    const { body } = await graph.query(
+      create,
+      { input: { ...input, networks: ["ejcn", "gpen"] } },
+      await as({ ejcn: ["NETWORK_ADMIN"] }),
+    );
     expect(body.errors![0].extensions!.code).toBe("FORBIDDEN");
     expect((await graph.query(create, { input }, {})).body.errors![0].extensions!.code).toBe("UNAUTHENTICATED");
   });
@@ -161,7 +192,9 @@ describe("calendar feeds", () => {
     expect(entry.startDate.toString().replace(/-/g, "")).toBe(start);
     expect(entry.endDate.toString().replace(/-/g, "")).toBe(end);
     const [scope, key] = path.split("/");
-    const { body } = await graph.query(`{ events(filter: { ${scope}: "${key}", kind: null }, first: 100) { totalCount } }`);
+    const { body } = await graph.query(
+      `{ events(filter: { ${scope}: "${key}", kind: null }, first: 100) { totalCount } }`,
+    );
     // The feed holds the public events known to the day; the list also holds those known to the month or year.
     expect(entries.length).toBeLessThanOrEqual(body.data.events.totalCount);
     expect(entries.length).toBeGreaterThan(0);
@@ -177,19 +210,29 @@ describe("upcoming events", () => {
   it("lists only the events not yet over, by the product's clock", async () => {
     const admin = await as({ ejcn: ["MEMBER", "NETWORK_ADMIN"] });
     const add = async (title: string, startDate: string, endDate: string) => {
-      const { body } = await graph.query(create, { input: { ...input, title, startDate, endDate, timeZone: "UTC", visibility: "PUBLIC" } }, admin);
+      const { body } = await graph.query(
+        create,
+        { input: { ...input, title, startDate, endDate, timeZone: "UTC", visibility: "PUBLIC" } },
+        admin,
+      );
       expect(body.errors).toBeUndefined();
       return body.data.createEvent.id as string;
     };
     const ended = await add("Workshop that ended yesterday (test)", daysFromToday(-2), daysFromToday(-1));
     const running = await add("Workshop that ends today (test)", daysFromToday(-1), daysFromToday(0));
     const next = await add("Plenary next month (test)", daysFromToday(30), daysFromToday(31));
-    const { body } = await graph.query(`{ network(id: "ejcn") { upcoming: events(upcoming: true) { id endDate } all: events { id } } }`);
+    const { body } = await graph.query(
+      `{ network(id: "ejcn") { upcoming: events(upcoming: true) { id endDate } all: events { id } } }`,
+    );
     const upcoming = body.data.network.upcoming.map((event: { id: string }) => event.id);
     expect(upcoming).toEqual(expect.arrayContaining([running, next]));
     expect(upcoming).not.toContain(ended);
-    expect(body.data.network.upcoming.every((event: { endDate: string }) => event.endDate >= daysFromToday(0))).toBe(true);
-    expect(body.data.network.all.map((event: { id: string }) => event.id)).toEqual(expect.arrayContaining([ended, running, next]));
+    expect(body.data.network.upcoming.every((event: { endDate: string }) => event.endDate >= daysFromToday(0))).toBe(
+      true,
+    );
+    expect(body.data.network.all.map((event: { id: string }) => event.id)).toEqual(
+      expect.arrayContaining([ended, running, next]),
+    );
   });
 });
 

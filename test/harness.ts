@@ -1,7 +1,7 @@
-import "reflect-metadata";
-import crypto from "node:crypto";
 import { SignJWT, type JWTPayload } from "jose";
+import crypto from "node:crypto";
 import pg from "pg";
+import "reflect-metadata";
 import { databaseTargetFromUrl, type DatabaseTarget } from "../common/database";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
 import { startGateway, type GatewayOptions } from "../gateway";
@@ -17,7 +17,10 @@ export const testDatabaseUrl = process.env.TEST_DATABASE_URL || "memory://";
 export function testTarget(subgraph: string): DatabaseTarget {
   if (testDatabaseUrl === "memory://") return { kind: "pglite", dataDir: null };
   const schema = `test_${subgraph.replace(/-/g, "_")}_${crypto.randomBytes(4).toString("hex")}`;
-  return databaseTargetFromUrl(subgraph, `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}schema=${schema}`);
+  return databaseTargetFromUrl(
+    subgraph,
+    `${testDatabaseUrl}${testDatabaseUrl.includes("?") ? "&" : "?"}schema=${schema}`,
+  );
 }
 
 export async function dropTarget(target: DatabaseTarget): Promise<void> {
@@ -37,18 +40,31 @@ export interface GraphQLResponse<Data = any> {
 export interface TestGraph {
   gatewayUrl: string;
   subgraphs: RunningSubgraph<any>[];
-  query<Data = any>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<Data>>;
+  query<Data = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<Data>>;
   /** SQL statements sent by every subgraph so far. */
   statementCount(): number;
   /** Runs a query and says how many SQL statements it cost, over every subgraph. */
-  measure<Data = any>(query: string, variables?: Record<string, unknown>): Promise<{ statements: number; body: GraphQLResponse<Data>["body"] }>;
+  measure<Data = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<{ statements: number; body: GraphQLResponse<Data>["body"] }>;
   /** Runs a query that must succeed: its SQL statements and how many rows it returned (for N+1 checks). */
-  statementsAndRows(query: string, variables: Record<string, unknown>, rowsOf: (data: any) => number): Promise<{ statements: number; rows: number }>;
+  statementsAndRows(
+    query: string,
+    variables: Record<string, unknown>,
+    rowsOf: (data: any) => number,
+  ): Promise<{ statements: number; rows: number }>;
   close(): Promise<void>;
 }
 
 /** Every subgraph on a fresh, seeded database and a free port, and the gateway over them, in this process. */
-export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port" | "host" | "subgraphUrls"> = {}): Promise<TestGraph> {
+export async function startTestGraph(
+  gatewayOptions: Omit<GatewayOptions, "port" | "host" | "subgraphUrls"> = {},
+): Promise<TestGraph> {
   const running: RunningSubgraph<any>[] = [];
   const stopSubgraphs = async () => {
     for (const subgraph of running) {
@@ -98,13 +114,21 @@ export async function startTestGraph(gatewayOptions: Omit<GatewayOptions, "port"
   };
 }
 
-export async function postGraphQL(url: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+export async function postGraphQL(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const response = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: (await response.json()) as GraphQLResponse["body"], headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as GraphQLResponse["body"],
+    headers: response.headers,
+  };
 }
 
 /** A client token as an identity provider would issue it (HS256 with the development secret unless told). */

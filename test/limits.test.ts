@@ -62,12 +62,18 @@ describe("gateway limits", () => {
 
   it("aliases", async () => {
     await expectAccepted(`{ a: networks { id } b: networks { id } c: networks { id } }`);
-    await expectRefused(`{ a: networks { id } b: networks { id } c: networks { id } d: networks { id } }`, /aliases limit of 3/i);
+    await expectRefused(
+      `{ a: networks { id } b: networks { id } c: networks { id } d: networks { id } }`,
+      /aliases limit of 3/i,
+    );
   });
 
   it("directives", async () => {
     await expectAccepted(`{ networks { id @include(if: true) acronym @skip(if: false) } }`);
-    await expectRefused(`{ networks { id @include(if: true) acronym @skip(if: false) host @include(if: true) } }`, /directives limit of 2/i);
+    await expectRefused(
+      `{ networks { id @include(if: true) acronym @skip(if: false) host @include(if: true) } }`,
+      /directives limit of 2/i,
+    );
   });
 
   it("tokens", async () => {
@@ -82,7 +88,8 @@ describe("gateway limits", () => {
       const base = JSON.stringify({ query: "{ networks { id } }", variables: { padding: "" } });
       return JSON.stringify({ query: "{ networks { id } }", variables: { padding: "x".repeat(bytes - base.length) } });
     };
-    const post = (body: string) => fetch(graph.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const post = (body: string) =>
+      fetch(graph.gatewayUrl, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect((await post(padded(limits.maxBodyBytes))).status).toBe(200);
     expect((await post(padded(limits.maxBodyBytes + 1))).status).toBe(413);
   });

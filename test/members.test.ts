@@ -9,11 +9,24 @@ afterAll(() => graph?.close());
 
 describe("networks", () => {
   it("lists the five networks with their facts and sources", async () => {
-    const { status, body } = await graph.query(`{ networks { id acronym name established establishedPrecision host source } }`);
+    const { status, body } = await graph.query(
+      `{ networks { id acronym name established establishedPrecision host source } }`,
+    );
     expect(status).toBe(200);
-    expect(body.data.networks.map((network: { id: string }) => network.id)).toEqual(["ciberred", "coe-24-7", "ejcn", "forum-cibercrime", "gpen"]);
+    expect(body.data.networks.map((network: { id: string }) => network.id)).toEqual([
+      "ciberred",
+      "coe-24-7",
+      "ejcn",
+      "forum-cibercrime",
+      "gpen",
+    ]);
     const ejcn = body.data.networks.find((network: { id: string }) => network.id === "ejcn");
-    expect(ejcn).toMatchObject({ acronym: "EJCN", established: "2016-06-09", establishedPrecision: "DAY", host: "Eurojust" });
+    expect(ejcn).toMatchObject({
+      acronym: "EJCN",
+      established: "2016-06-09",
+      establishedPrecision: "DAY",
+      host: "Eurojust",
+    });
     for (const network of body.data.networks) expect(network.source).toMatch(/https?:\/\//);
   });
 
@@ -21,15 +34,22 @@ describe("networks", () => {
     const { body } = await graph.query(`{ network(id: "ejcn") { members { role country { code } } } }`);
     const members = body.data.network.members;
     expect(members).toHaveLength(28);
-    expect(members.filter((member: { role: string }) => member.role === "OBSERVER").map((member: any) => member.country.code).sort()).toEqual(["CH", "NO", "RS"]);
+    expect(
+      members
+        .filter((member: { role: string }) => member.role === "OBSERVER")
+        .map((member: any) => member.country.code)
+        .sort(),
+    ).toEqual(["CH", "NO", "RS"]);
   });
 
   it("gives the Fórum Cibercrime's eight founders through their prosecution services, and Macau as observer", async () => {
-    const { body } = await graph.query(`{ network(id: "forum-cibercrime") { members { role country { code } authority { id kind } } } }`);
+    const { body } = await graph.query(
+      `{ network(id: "forum-cibercrime") { members { role country { code } authority { id kind } } } }`,
+    );
     const members = body.data.network.members;
-    expect(members.filter((member: any) => member.role === "MEMBER").map((member: any) => member.country.code)).toEqual([
-      "AO", "BR", "CV", "GW", "MZ", "PT", "ST", "TL",
-    ]);
+    expect(members.filter((member: any) => member.role === "MEMBER").map((member: any) => member.country.code)).toEqual(
+      ["AO", "BR", "CV", "GW", "MZ", "PT", "ST", "TL"],
+    );
     expect(members.find((member: any) => member.role === "OBSERVER")).toMatchObject({
       country: { code: "MO" },
       authority: { id: "mo-public-prosecutions", kind: "PROSECUTION_SERVICE" },
@@ -38,7 +58,9 @@ describe("networks", () => {
   });
 
   it("makes the 24/7 network the Parties, since each designates a point of contact", async () => {
-    const { body } = await graph.query(`{ network(id: "coe-24-7") { members { since source country { budapestConvention { status } } } } }`);
+    const { body } = await graph.query(
+      `{ network(id: "coe-24-7") { members { since source country { budapestConvention { status } } } } }`,
+    );
     const members = body.data.network.members;
     expect(members).toHaveLength(budapestParties.length);
     for (const member of members) {
@@ -48,7 +70,9 @@ describe("networks", () => {
   });
 
   it("names networks in the asked language, falling back to English", async () => {
-    const { body } = await graph.query(`{ ciberred: network(id: "ciberred") { es: name(lang: ES) pt: name(lang: PT) fr: name(lang: FR) } }`);
+    const { body } = await graph.query(
+      `{ ciberred: network(id: "ciberred") { es: name(lang: ES) pt: name(lang: PT) fr: name(lang: FR) } }`,
+    );
     expect(body.data.ciberred).toEqual({
       es: "Red Iberoamericana de Fiscales Especializados en Ciberdelincuencia",
       pt: "Rede Ibero-Americana de Ministérios Públicos Especializados em Cibercrime",
@@ -81,16 +105,27 @@ describe("countries", () => {
       secondAdditionalProtocol: { status: "SIGNATORY" },
     });
     expect(body.data.country.budapestConvention.source).toContain("2015");
-    expect(body.data.country.networks.map((network: { id: string }) => network.id)).toEqual(["ciberred", "coe-24-7", "ejcn", "forum-cibercrime"]);
+    expect(body.data.country.networks.map((network: { id: string }) => network.id)).toEqual([
+      "ciberred",
+      "coe-24-7",
+      "ejcn",
+      "forum-cibercrime",
+    ]);
   });
 
   it("takes the language from Accept-Language when no lang argument is given", async () => {
-    const { body } = await graph.query(`{ country(code: "DE") { name } }`, {}, { "accept-language": "it-IT, es;q=0.8, fr;q=0.9" });
+    const { body } = await graph.query(
+      `{ country(code: "DE") { name } }`,
+      {},
+      { "accept-language": "it-IT, es;q=0.8, fr;q=0.9" },
+    );
     expect(body.data.country.name).toBe("Allemagne");
   });
 
   it("reports the entry into force of a Party and NONE without a source for a non-Party", async () => {
-    const { body } = await graph.query(`{ br: country(code: "br") { budapestConvention { status inForceOn } } cn: country(code: "CN") { budapestConvention { status source } } }`);
+    const { body } = await graph.query(
+      `{ br: country(code: "br") { budapestConvention { status inForceOn } } cn: country(code: "CN") { budapestConvention { status source } } }`,
+    );
     expect(body.data.br.budapestConvention).toEqual({ status: "PARTY", inForceOn: "2023-03-01" });
     expect(body.data.cn.budapestConvention).toEqual({ status: "NONE", source: null });
   });
@@ -132,7 +167,10 @@ describe("countries", () => {
     [{ network: "ciberred", budapestStatus: "NONE" }, 8],
     [{ region: "SOUTH_AMERICA", network: "coe-24-7" }, 6],
   ])("filters by %j", async (filter, expected) => {
-    const { body } = await graph.query(`query ($filter: CountryFilter) { countries(filter: $filter, first: 100) { totalCount edges { node { code } } } }`, { filter });
+    const { body } = await graph.query(
+      `query ($filter: CountryFilter) { countries(filter: $filter, first: 100) { totalCount edges { node { code } } } }`,
+      { filter },
+    );
     expect(body.data.countries.totalCount).toBe(expected);
     expect(body.data.countries.edges.length).toBe(Math.min(expected, 100));
   });
@@ -144,12 +182,18 @@ describe("countries", () => {
     ["turkey", "TR"],
     ["Royaume-Uni", "GB"],
   ])("finds %p in any language, accents optional", async (search, code) => {
-    const { body } = await graph.query(`query ($search: String) { countries(filter: { search: $search }) { edges { node { code } } } }`, { search });
+    const { body } = await graph.query(
+      `query ($search: String) { countries(filter: { search: $search }) { edges { node { code } } } }`,
+      { search },
+    );
     expect(body.data.countries.edges.map((edge: any) => edge.node.code)).toContain(code);
   });
 
   it.each(["%", "_", "\\"])("treats the LIKE wildcard %p as text", async (search) => {
-    const { body } = await graph.query(`query ($search: String) { countries(filter: { search: $search }) { totalCount } }`, { search });
+    const { body } = await graph.query(
+      `query ($search: String) { countries(filter: { search: $search }) { totalCount } }`,
+      { search },
+    );
     expect(body.data.countries.totalCount).toBe(0);
   });
 });
@@ -172,7 +216,9 @@ describe("bad input", () => {
 
   it("rejects a cursor of another list", async () => {
     const foreign = Buffer.from(JSON.stringify(["contactPoints", "x"])).toString("base64url");
-    const { body } = await graph.query(`query ($after: String) { countries(after: $after) { totalCount } }`, { after: foreign });
+    const { body } = await graph.query(`query ($after: String) { countries(after: $after) { totalCount } }`, {
+      after: foreign,
+    });
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
   });
 
@@ -185,7 +231,11 @@ describe("bad input", () => {
   it.each([
     ["a syntax error", { query: "{ networks { id " }, 400],
     ["an unknown field", { query: "{ nothing }" }, 400],
-    ["a wrong variable type", { query: "query ($first: Int) { countries(first: $first) { totalCount } }", variables: { first: "ten" } }, 400],
+    [
+      "a wrong variable type",
+      { query: "query ($first: Int) { countries(first: $first) { totalCount } }", variables: { first: "ten" } },
+      400,
+    ],
     ["no query", {}, 400],
     ["a body that is not JSON", "{not json", 400],
   ])("answers %s with a client error, never a 500", async (_label, body, status) => {
@@ -251,7 +301,8 @@ describe("operations", () => {
   it("counts each subgraph's SQL statements on /metrics", async () => {
     const members = graph.subgraphs.find((subgraph) => subgraph.name === "members")!;
     const metricsUrl = members.url.replace(/\/graphql$/, "/metrics");
-    const counter = async () => Number(/^sql_statements_total\{subgraph="members"\} (\d+)$/m.exec(await (await fetch(metricsUrl)).text())?.[1]);
+    const counter = async () =>
+      Number(/^sql_statements_total\{subgraph="members"\} (\d+)$/m.exec(await (await fetch(metricsUrl)).text())?.[1]);
     const before = await counter();
     expect(before).toBe(members.database.statementCount());
     await graph.query(`{ country(code: "PT") { name } }`);

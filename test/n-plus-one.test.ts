@@ -12,8 +12,16 @@ describe("SQL statements per request do not grow with the rows returned", () => 
   }`;
 
   it("network → members → country → networks, treaties, authorities", async () => {
-    const small = await graph.statementsAndRows(networkMembers, { id: "forum-cibercrime" }, (data) => data.network.members.length);
-    const large = await graph.statementsAndRows(networkMembers, { id: "coe-24-7" }, (data) => data.network.members.length);
+    const small = await graph.statementsAndRows(
+      networkMembers,
+      { id: "forum-cibercrime" },
+      (data) => data.network.members.length,
+    );
+    const large = await graph.statementsAndRows(
+      networkMembers,
+      { id: "coe-24-7" },
+      (data) => data.network.members.length,
+    );
     expect(large.rows).toBeGreaterThan(small.rows * 5);
     // The Fórum's members also load their authorities; the 24/7 network's have none, so one statement fewer.
     expect(large.statements).toBeLessThanOrEqual(small.statements);
@@ -22,10 +30,8 @@ describe("SQL statements per request do not grow with the rows returned", () => 
   });
 
   it("networks → members → country", async () => {
-    const all = await graph.statementsAndRows(
-      `{ networks { id members { country { code name } } } }`,
-      {},
-      (data) => data.networks.reduce((sum: number, network: any) => sum + network.members.length, 0),
+    const all = await graph.statementsAndRows(`{ networks { id members { country { code name } } } }`, {}, (data) =>
+      data.networks.reduce((sum: number, network: any) => sum + network.members.length, 0),
     );
     expect(all.rows).toBeGreaterThan(100);
     expect(all.statements).toBe(3);

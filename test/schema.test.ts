@@ -1,6 +1,6 @@
+import { buildSchema, type GraphQLObjectType } from "graphql";
 import fs from "node:fs";
 import path from "node:path";
-import { buildSchema, type GraphQLObjectType } from "graphql";
 import { composeGraph } from "../gateway/compose";
 import { subgraphs } from "../subgraphs";
 
@@ -9,7 +9,9 @@ describe("committed schema", () => {
     const { subgraphSdl, supergraphSdl } = await composeGraph();
     const schemaDir = path.join(__dirname, "..", "schema");
     for (const subgraph of subgraphs) {
-      expect(fs.readFileSync(path.join(schemaDir, `${subgraph.name}.graphql`), "utf8")).toBe(subgraphSdl[subgraph.name]);
+      expect(fs.readFileSync(path.join(schemaDir, `${subgraph.name}.graphql`), "utf8")).toBe(
+        subgraphSdl[subgraph.name],
+      );
     }
     expect(fs.readFileSync(path.join(schemaDir, "supergraph.graphql"), "utf8")).toBe(supergraphSdl);
   });
@@ -19,14 +21,24 @@ describe("committed schema", () => {
     const fieldsOf = (type: string) => (schema.getType(type) as GraphQLObjectType).getFields();
     const signature = (type: string, field: string) => {
       const found = fieldsOf(type)[field];
-      return `${found.args.map((arg) => `${arg.name}: ${arg.type}`).sort().join(", ")} → ${found.type}`;
+      return `${found.args
+        .map((arg) => `${arg.name}: ${arg.type}`)
+        .sort()
+        .join(", ")} → ${found.type}`;
     };
-    expect(signature("Query", "contactPoints")).toBe("after: String, filter: ContactPointFilter, first: Int → ContactPointConnection!");
-    expect(signature("Query", "findContactPoints")).toBe("at: DateTimeISO, country: ID!, first: Int, measure: RequestKind!, urgent: Boolean! → [ContactPoint!]!");
+    expect(signature("Query", "contactPoints")).toBe(
+      "after: String, filter: ContactPointFilter, first: Int → ContactPointConnection!",
+    );
+    expect(signature("Query", "findContactPoints")).toBe(
+      "at: DateTimeISO, country: ID!, first: Int, measure: RequestKind!, urgent: Boolean! → [ContactPoint!]!",
+    );
     expect(signature("Query", "staleContactPoints")).toBe("olderThanDays: Int! → [ContactPoint!]!");
     expect(signature("Mutation", "confirmContactPoint")).toBe("id: ID! → ContactPoint!");
-    expect(signature("Mutation", "replaceContactPoint")).toBe("details: ContactPointDetailsInput!, id: ID! → ContactPoint!");
-    for (const entity of ["Country", "Network", "Authority"]) expect(signature(entity, "contactPoints")).toBe(" → [ContactPoint!]!");
+    expect(signature("Mutation", "replaceContactPoint")).toBe(
+      "details: ContactPointDetailsInput!, id: ID! → ContactPoint!",
+    );
+    for (const entity of ["Country", "Network", "Authority"])
+      expect(signature(entity, "contactPoints")).toBe(" → [ContactPoint!]!");
   });
 
   it("keeps the public contract of the members subgraph", async () => {

@@ -19,7 +19,9 @@ afterAll(() => graph?.close());
 const gatewayPort = () => Number(new URL(graph.gatewayUrl).port);
 
 /** A stand-in for an internal service on this machine: it records every request that reaches it. */
-async function internalService(answer: (response: http.ServerResponse) => void = (response) => response.end("internal secret\n")) {
+async function internalService(
+  answer: (response: http.ServerResponse) => void = (response) => response.end("internal secret\n"),
+) {
   const hits: string[] = [];
   const server = http.createServer((request, response) => {
     hits.push(request.url ?? "");
@@ -33,13 +35,18 @@ async function internalService(answer: (response: http.ServerResponse) => void =
 /** GET with the request target sent exactly as written (absolute-form, encoded dots, double slashes). */
 function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1", () => socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    const socket = net.connect(port, "127.0.0.1", () =>
+      socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`),
+    );
     const chunks: Buffer[] = [];
     socket.on("data", (chunk) => chunks.push(chunk));
     socket.on("error", reject);
     socket.on("end", () => {
       const text = Buffer.concat(chunks).toString("utf8");
-      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]), body: text.slice(text.indexOf("\r\n\r\n") + 4) });
+      resolve({
+        status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1]),
+        body: text.slice(text.indexOf("\r\n\r\n") + 4),
+      });
     });
   });
 }
@@ -53,10 +60,14 @@ async function freePort(): Promise<number> {
 }
 
 describe("calendar feeds reach the events subgraph only", () => {
-  const eventsMetrics = () => graph.subgraphs.find((subgraph) => subgraph.name === "events")!.url.replace("/graphql", "/metrics");
+  const eventsMetrics = () =>
+    graph.subgraphs.find((subgraph) => subgraph.name === "events")!.url.replace("/graphql", "/metrics");
 
   it.each([
-    ["an absolute-form target naming another port", (port: number) => `http://127.0.0.1:${port}/calendar/network/ejcn.ics`],
+    [
+      "an absolute-form target naming another port",
+      (port: number) => `http://127.0.0.1:${port}/calendar/network/ejcn.ics`,
+    ],
     ["an absolute-form target with any path", (port: number) => `http://127.0.0.1:${port}/calendar/x`],
     ["a protocol-relative target", (port: number) => `//127.0.0.1:${port}/calendar/network/ejcn.ics`],
     ["a host inside the path", (port: number) => `/calendar//127.0.0.1:${port}/x`],
@@ -95,10 +106,15 @@ describe("calendar feeds reach the events subgraph only", () => {
     const gateway = await startGateway({
       port: 0,
       host: "127.0.0.1",
-      subgraphUrls: { ...Object.fromEntries(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])), events: `http://127.0.0.1:${redirecting.port}/graphql` },
+      subgraphUrls: {
+        ...Object.fromEntries(graph.subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
+        events: `http://127.0.0.1:${redirecting.port}/graphql`,
+      },
     });
     try {
-      const response = await fetch(gateway.url.replace("/graphql", "/calendar/network/ejcn.ics"), { redirect: "manual" });
+      const response = await fetch(gateway.url.replace("/graphql", "/calendar/network/ejcn.ics"), {
+        redirect: "manual",
+      });
       expect(response.status).toBe(502);
       expect(await response.text()).not.toContain("internal secret");
       expect(redirecting.hits).toEqual(["/calendar/network/ejcn.ics"]);
@@ -135,10 +151,12 @@ describe("listening beyond this machine", () => {
   });
 
   it("refuses another interface with the development secrets", async () => {
-    await expect(startGateway({ port: 0, host: "0.0.0.0" })).rejects.toThrow(/development JWT_SECRET and INTERNAL_TOKEN_SECRET/);
-    await expect(startSubgraph(members, { target: { kind: "pglite", dataDir: null }, port: 0, host: "0.0.0.0", seed: false })).rejects.toThrow(
-      /development INTERNAL_TOKEN_SECRET/,
+    await expect(startGateway({ port: 0, host: "0.0.0.0" })).rejects.toThrow(
+      /development JWT_SECRET and INTERNAL_TOKEN_SECRET/,
     );
+    await expect(
+      startSubgraph(members, { target: { kind: "pglite", dataDir: null }, port: 0, host: "0.0.0.0", seed: false }),
+    ).rejects.toThrow(/development INTERNAL_TOKEN_SECRET/);
   });
 
   it("accepts another interface with real secrets, or with the explicit opt-in", async () => {
@@ -155,14 +173,29 @@ describe("listening beyond this machine", () => {
 });
 
 describe("references to other subgraphs' entities", () => {
-  const portugal = async () => bearer(await clientToken({ sub: "pt-cp", authorityId: "pt-pgr", networks: { "coe-24-7": ["CONTACT_POINT"] } }));
+  const portugal = async () =>
+    bearer(await clientToken({ sub: "pt-cp", authorityId: "pt-pgr", networks: { "coe-24-7": ["CONTACT_POINT"] } }));
   const content = {
     offence: { description: "Computer fraud (Art. 8)", summaryOfFacts: "Phishing site." },
-    requestingContact: { organisation: "PGR Portugal", personInCharge: "Ana Exemplo (fictional)", email: "ana@example.org", timeZone: "Europe/Lisbon" },
+    requestingContact: {
+      organisation: "PGR Portugal",
+      personInCharge: "Ana Exemplo (fictional)",
+      email: "ana@example.org",
+      timeZone: "Europe/Lisbon",
+    },
   };
-  const input = { kind: "GENERAL_ASSISTANCE", requestingCountry: "PT", requestedCountry: "NO", requestedAuthority: "no-kripos", caseReference: "refs", content };
+  const input = {
+    kind: "GENERAL_ASSISTANCE",
+    requestingCountry: "PT",
+    requestedCountry: "NO",
+    requestedAuthority: "no-kripos",
+    caseReference: "refs",
+    content,
+  };
   const create = `mutation ($input: CreateCooperationRequestInput!) { createCooperationRequest(input: $input) { id requestedAuthority { id } } }`;
-  const count = async () => (await graph.query(`{ cooperationRequests { totalCount } }`, {}, await portugal())).body.data.cooperationRequests.totalCount as number;
+  const count = async () =>
+    (await graph.query(`{ cooperationRequests { totalCount } }`, {}, await portugal())).body.data.cooperationRequests
+      .totalCount as number;
 
   it.each([
     [{ requestedAuthority: "ghost-authority" }, "input.requestedAuthority", /no authority "ghost-authority"/],
@@ -192,26 +225,61 @@ describe("references to other subgraphs' entities", () => {
   it("answers a request whose authority has vanished with null there and an error at its path, and keeps the list", async () => {
     const kept = (await graph.query(create, { input }, await portugal())).body.data.createCooperationRequest.id;
     const requests = graph.subgraphs.find((subgraph) => subgraph.name === "requests")!.database.sql;
-    await upsertRows(requests, "CooperationRequest", ["id"], [
-      {
-        id: "vanished-authority-request", kind: "GENERAL_ASSISTANCE", status: "DRAFT", version: 1, requestingAuthorityId: "pt-pgr", requestingCountryCode: "PT",
-        requestedAuthorityId: "dissolved-authority", requestedCountryCode: "NO", caseReference: "vanished", urgent: false, previousRequestId: null,
-        idempotencyKey: null, createdBy: "test", content: JSON.stringify(content), requestedTimeZone: "UTC", responseTargetHours: null,
-      },
-    ]);
-    const { body } = await graph.query(`{ cooperationRequests(first: 100) { edges { node { id requestedAuthority { id name } requestingAuthority { id } } } } }`, {}, await portugal());
-    const nodes = body.data.cooperationRequests.edges.map((edge: { node: { id: string; requestedAuthority: { id: string } | null } }) => edge.node);
-    expect(nodes.find((node: { id: string }) => node.id === "vanished-authority-request").requestedAuthority).toBeNull();
-    expect(nodes.find((node: { id: string }) => node.id === kept).requestedAuthority).toEqual({ id: "no-kripos", name: expect.any(String) });
+    await upsertRows(
+      requests,
+      "CooperationRequest",
+      ["id"],
+      [
+        {
+          id: "vanished-authority-request",
+          kind: "GENERAL_ASSISTANCE",
+          status: "DRAFT",
+          version: 1,
+          requestingAuthorityId: "pt-pgr",
+          requestingCountryCode: "PT",
+          requestedAuthorityId: "dissolved-authority",
+          requestedCountryCode: "NO",
+          caseReference: "vanished",
+          urgent: false,
+          previousRequestId: null,
+          idempotencyKey: null,
+          createdBy: "test",
+          content: JSON.stringify(content),
+          requestedTimeZone: "UTC",
+          responseTargetHours: null,
+        },
+      ],
+    );
+    const { body } = await graph.query(
+      `{ cooperationRequests(first: 100) { edges { node { id requestedAuthority { id name } requestingAuthority { id } } } } }`,
+      {},
+      await portugal(),
+    );
+    const nodes = body.data.cooperationRequests.edges.map(
+      (edge: { node: { id: string; requestedAuthority: { id: string } | null } }) => edge.node,
+    );
+    expect(
+      nodes.find((node: { id: string }) => node.id === "vanished-authority-request").requestedAuthority,
+    ).toBeNull();
+    expect(nodes.find((node: { id: string }) => node.id === kept).requestedAuthority).toEqual({
+      id: "no-kripos",
+      name: expect.any(String),
+    });
     const index = nodes.findIndex((node: { id: string }) => node.id === "vanished-authority-request");
     expect(body.errors).toEqual([
-      expect.objectContaining({ path: ["cooperationRequests", "edges", index, "node", "requestedAuthority"], extensions: expect.objectContaining({ code: "NOT_FOUND" }) }),
+      expect.objectContaining({
+        path: ["cooperationRequests", "edges", index, "node", "requestedAuthority"],
+        extensions: expect.objectContaining({ code: "NOT_FOUND" }),
+      }),
     ]);
   });
 });
 
 describe("idempotency keys", () => {
-  const albania = async () => bearer(await clientToken({ sub: "al-cp", authorityId: "al-state-police", networks: { "coe-24-7": ["CONTACT_POINT"] } }));
+  const albania = async () =>
+    bearer(
+      await clientToken({ sub: "al-cp", authorityId: "al-state-police", networks: { "coe-24-7": ["CONTACT_POINT"] } }),
+    );
   const input = {
     kind: "GENERAL_ASSISTANCE",
     requestingCountry: "AL",
@@ -219,7 +287,14 @@ describe("idempotency keys", () => {
     requestedAuthority: "no-kripos",
     caseReference: "idem",
     idempotencyKey: "submit-al-1",
-    content: { offence: { description: "Fraud" }, requestingContact: { organisation: "State Police", personInCharge: "Arta Shembull (fictional)", timeZone: "Europe/Tirane" } },
+    content: {
+      offence: { description: "Fraud" },
+      requestingContact: {
+        organisation: "State Police",
+        personInCharge: "Arta Shembull (fictional)",
+        timeZone: "Europe/Tirane",
+      },
+    },
   };
   const create = `mutation ($input: CreateCooperationRequestInput!) { createCooperationRequest(input: $input) { id caseReference } }`;
 
@@ -231,10 +306,22 @@ describe("idempotency keys", () => {
 
     const other = await graph.query(create, { input: { ...input, caseReference: "another case" } }, await albania());
     expect(other.body.data).toBeNull();
-    expect(other.body.errors![0].extensions).toMatchObject({ code: "CONFLICT", idempotencyKey: "submit-al-1", field: "input.idempotencyKey" });
+    expect(other.body.errors![0].extensions).toMatchObject({
+      code: "CONFLICT",
+      idempotencyKey: "submit-al-1",
+      field: "input.idempotencyKey",
+    });
     expect(other.body.errors![0].message).toContain("submit-al-1");
-    const list = await graph.query(`{ cooperationRequests(first: 100) { edges { node { caseReference } } } }`, {}, await albania());
-    expect(list.body.data.cooperationRequests.edges.map((edge: { node: { caseReference: string } }) => edge.node.caseReference)).toEqual(["idem"]);
+    const list = await graph.query(
+      `{ cooperationRequests(first: 100) { edges { node { caseReference } } } }`,
+      {},
+      await albania(),
+    );
+    expect(
+      list.body.data.cooperationRequests.edges.map(
+        (edge: { node: { caseReference: string } }) => edge.node.caseReference,
+      ),
+    ).toEqual(["idem"]);
   });
 });
 
@@ -253,10 +340,19 @@ describe("client mistakes in the operation", () => {
 describe("stopping", () => {
   it("stops the server that npm start runs when npm is signalled, after the requests in flight have finished", async () => {
     const port = await freePort();
-    const subgraphPorts = Object.fromEntries(["MEMBERS", "CONTACTS", "REQUESTS", "EVENTS", "TRAINING"].map((name) => [`${name}_PORT`, "0"]));
+    const subgraphPorts = Object.fromEntries(
+      ["MEMBERS", "CONTACTS", "REQUESTS", "EVENTS", "TRAINING"].map((name) => [`${name}_PORT`, "0"]),
+    );
     const npm = spawn("npm", ["start"], {
       cwd: path.join(__dirname, ".."),
-      env: { ...process.env, ...subgraphPorts, DATABASE_URL: "memory://", PORT: String(port), LOG_LEVEL: "warn", HOST: "127.0.0.1" },
+      env: {
+        ...process.env,
+        ...subgraphPorts,
+        DATABASE_URL: "memory://",
+        PORT: String(port),
+        LOG_LEVEL: "warn",
+        HOST: "127.0.0.1",
+      },
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group, so that whatever is left can be cleaned up; the stop signal goes to npm alone.
       detached: true,
@@ -286,7 +382,9 @@ async function stopsCleanly(npm: ReturnType<typeof spawn>, port: number): Promis
   await new Promise((resolve) => setTimeout(resolve, 20));
   npm.kill("SIGTERM");
   const answers = await Promise.all(inFlight);
-  expect(answers.map((answer) => [answer.status, answer.body.errors])).toEqual(Array.from({ length: 8 }, () => [200, undefined]));
+  expect(answers.map((answer) => [answer.status, answer.body.errors])).toEqual(
+    Array.from({ length: 8 }, () => [200, undefined]),
+  );
   expect(await exited).toBe(0);
   // Nothing is left serving on the port.
   await expect(fetch(url.replace("/graphql", "/health"))).rejects.toThrow();

@@ -24,15 +24,30 @@ describe("the training catalogue", () => {
         city: "Oslo",
         country: { name: "Norway" },
         participantsCount: 22,
-        event: { id: "ipa-tot-first-responders-oslo-2013", title: "Training of Trainers and Law Enforcement 1st responders course", startDate: "2013-02-25" },
+        event: {
+          id: "ipa-tot-first-responders-oslo-2013",
+          title: "Training of Trainers and Law Enforcement 1st responders course",
+          startDate: "2013-02-25",
+        },
       },
     ]);
   });
 
   it("groups the concept paper's language versions", async () => {
-    const { body } = await graph.query(`{ course(id: "ipa-basic-judicial") { materials { id language translations { language } } } }`);
-    const english = body.data.course.materials.find((material: any) => material.id === "concept-paper-judicial-training-en");
-    expect(english.translations.map((translation: any) => translation.language).sort()).toEqual(["bs", "hr", "mk", "sq", "sr", "tr"]);
+    const { body } = await graph.query(
+      `{ course(id: "ipa-basic-judicial") { materials { id language translations { language } } } }`,
+    );
+    const english = body.data.course.materials.find(
+      (material: any) => material.id === "concept-paper-judicial-training-en",
+    );
+    expect(english.translations.map((translation: any) => translation.language).sort()).toEqual([
+      "bs",
+      "hr",
+      "mk",
+      "sq",
+      "sr",
+      "tr",
+    ]);
   });
 
   it.each([
@@ -49,8 +64,12 @@ describe("the training catalogue", () => {
   });
 
   it("gives a country its training sessions and a network its courses, batched", async () => {
-    const { body } = await graph.query(`{ country(code: "ID") { trainingSessions { course { id } participantsCount } } network(id: "gpen") { courses { id } } }`);
-    expect(body.data.country.trainingSessions).toEqual([{ course: { id: "octopus-judicial-programme" }, participantsCount: 33 }]);
+    const { body } = await graph.query(
+      `{ country(code: "ID") { trainingSessions { course { id } participantsCount } } network(id: "gpen") { courses { id } } }`,
+    );
+    expect(body.data.country.trainingSessions).toEqual([
+      { course: { id: "octopus-judicial-programme" }, participantsCount: 33 },
+    ]);
     expect(body.data.network.courses).toEqual([{ id: "gpen-prosecution-training" }]);
 
     const query = `query ($id: ID!) { network(id: $id) { members { country { trainingSessions { id course { title } } } } } }`;
@@ -77,20 +96,52 @@ describe("network admins manage their courses", () => {
 
   it("adds a course, a session and materials with translations", async () => {
     const admin = await as({ "forum-cibercrime": ["NETWORK_ADMIN"] });
-    const created = await graph.query(`mutation ($input: CourseInput!) { createCourse(input: $input) { id networks { id } } }`, { input: course }, admin);
+    const created = await graph.query(
+      `mutation ($input: CourseInput!) { createCourse(input: $input) { id networks { id } } }`,
+      { input: course },
+      admin,
+    );
     expect(created.body.errors).toBeUndefined();
     const id = created.body.data.createCourse.id;
     const session = await graph.query(
       `mutation ($input: TrainingSessionInput!) { createTrainingSession(input: $input) { startsAt endsAt country { code } } }`,
-      { input: { course: id, startDate: "2027-03-01", endDate: "2027-03-03", timeZone: "Africa/Luanda", city: "Luanda", country: "AO", participantsCount: 25, source: "test" } },
+      {
+        input: {
+          course: id,
+          startDate: "2027-03-01",
+          endDate: "2027-03-03",
+          timeZone: "Africa/Luanda",
+          city: "Luanda",
+          country: "AO",
+          participantsCount: 25,
+          source: "test",
+        },
+      },
       admin,
     );
-    expect(session.body.data.createTrainingSession).toEqual({ startsAt: "2027-02-28T23:00:00.000Z", endsAt: "2027-03-03T23:00:00.000Z", country: { code: "AO" } });
-    const portuguese = await graph.query(`mutation ($input: MaterialInput!) { addMaterial(input: $input) { id translationGroup } }`, { input: { course: id, title: "Manual", kind: "TRAINING_MANUAL", language: "pt", source: "test" } }, admin);
+    expect(session.body.data.createTrainingSession).toEqual({
+      startsAt: "2027-02-28T23:00:00.000Z",
+      endsAt: "2027-03-03T23:00:00.000Z",
+      country: { code: "AO" },
+    });
+    const portuguese = await graph.query(
+      `mutation ($input: MaterialInput!) { addMaterial(input: $input) { id translationGroup } }`,
+      { input: { course: id, title: "Manual", kind: "TRAINING_MANUAL", language: "pt", source: "test" } },
+      admin,
+    );
     const group = portuguese.body.data.addMaterial.translationGroup;
     const english = await graph.query(
       `mutation ($input: MaterialInput!) { addMaterial(input: $input) { translations { language } } }`,
-      { input: { course: id, title: "Manual", kind: "TRAINING_MANUAL", language: "en", translationGroup: group, source: "test" } },
+      {
+        input: {
+          course: id,
+          title: "Manual",
+          kind: "TRAINING_MANUAL",
+          language: "en",
+          translationGroup: group,
+          source: "test",
+        },
+      },
       admin,
     );
     expect(english.body.data.addMaterial.translations).toEqual([{ language: "pt" }]);
@@ -102,11 +153,23 @@ describe("network admins manage their courses", () => {
     ["the admin of another network", { ejcn: ["NETWORK_ADMIN"] }, "FORBIDDEN"],
   ])("refuses %s", async (_label, networks, code) => {
     const headers = Object.keys(networks).length ? await as(networks) : {};
-    const { body } = await graph.query(`mutation ($input: CourseInput!) { createCourse(input: $input) { id } }`, { input: course }, headers);
+    const { body } = await graph.query(
+      `mutation ($input: CourseInput!) { createCourse(input: $input) { id } }`,
+      { input: course },
+      headers,
+    );
     expect(body.errors![0].extensions!.code).toBe(code);
     const session = await graph.query(
       `mutation ($input: TrainingSessionInput!) { createTrainingSession(input: $input) { id } }`,
-      { input: { course: "gpen-prosecution-training", startDate: "2027-01-01", endDate: "2027-01-01", timeZone: "UTC", source: "x" } },
+      {
+        input: {
+          course: "gpen-prosecution-training",
+          startDate: "2027-01-01",
+          endDate: "2027-01-01",
+          timeZone: "UTC",
+          source: "x",
+        },
+      },
       headers,
     );
     expect(session.body.errors![0].extensions!.code).toBe(code);
@@ -115,13 +178,49 @@ describe("network admins manage their courses", () => {
   it.each([
     ["createCourse", "CourseInput", { ...course, languages: ["Portuguese"] }, "input.languages.0"],
     ["createCourse", "CourseInput", { ...course, audiences: [] }, "input.audiences"],
-    ["createTrainingSession", "TrainingSessionInput", { course: "gpen-prosecution-training", startDate: "2027-01-02", endDate: "2027-01-01", timeZone: "UTC", source: "x" }, "input.endDate"],
-    ["createTrainingSession", "TrainingSessionInput", { course: "gpen-prosecution-training", startDate: "2027-01-01", endDate: "2027-01-01", timeZone: "GMT+2", source: "x" }, "input.timeZone"],
-    ["createTrainingSession", "TrainingSessionInput", { course: "nope", startDate: "2027-01-01", endDate: "2027-01-01", timeZone: "UTC", source: "x" }, "input.course"],
-    ["addMaterial", "MaterialInput", { course: "gpen-prosecution-training", title: "x", kind: "OTHER", language: "en", url: "ftp://x", source: "x" }, "input.url"],
+    [
+      "createTrainingSession",
+      "TrainingSessionInput",
+      {
+        course: "gpen-prosecution-training",
+        startDate: "2027-01-02",
+        endDate: "2027-01-01",
+        timeZone: "UTC",
+        source: "x",
+      },
+      "input.endDate",
+    ],
+    [
+      "createTrainingSession",
+      "TrainingSessionInput",
+      {
+        course: "gpen-prosecution-training",
+        startDate: "2027-01-01",
+        endDate: "2027-01-01",
+        timeZone: "GMT+2",
+        source: "x",
+      },
+      "input.timeZone",
+    ],
+    [
+      "createTrainingSession",
+      "TrainingSessionInput",
+      { course: "nope", startDate: "2027-01-01", endDate: "2027-01-01", timeZone: "UTC", source: "x" },
+      "input.course",
+    ],
+    [
+      "addMaterial",
+      "MaterialInput",
+      { course: "gpen-prosecution-training", title: "x", kind: "OTHER", language: "en", url: "ftp://x", source: "x" },
+      "input.url",
+    ],
   ])("%s rejects bad input at %s", async (mutation, type, input, field) => {
     const admin = await as({ "forum-cibercrime": ["NETWORK_ADMIN"], gpen: ["NETWORK_ADMIN"] });
-    const { body } = await graph.query(`mutation ($input: ${type}!) { ${mutation}(input: $input) { id } }`, { input }, admin);
+    const { body } = await graph.query(
+      `mutation ($input: ${type}!) { ${mutation}(input: $input) { id } }`,
+      { input },
+      admin,
+    );
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
   });
 });

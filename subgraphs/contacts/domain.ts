@@ -15,7 +15,9 @@ interface Schedule {
 
 /** Valid now: started, and not replaced or ended yet. */
 export function isCurrentContactPoint(point: { validFrom: Date; validTo: Date | null }, now: Date): boolean {
-  return point.validFrom.getTime() <= now.getTime() && (point.validTo === null || point.validTo.getTime() > now.getTime());
+  return (
+    point.validFrom.getTime() <= now.getTime() && (point.validTo === null || point.validTo.getTime() > now.getTime())
+  );
 }
 
 type LocalTime = { weekday: number; time: string };
@@ -27,7 +29,11 @@ export function localTime(now: Date, timeZone: string): LocalTime {
 }
 
 /** Reachable at `now`: a 24/7 point always; otherwise within its office hours in its own time zone. */
-export function isReachable(point: Schedule, now: Date, clock: (timeZone: string) => LocalTime = (timeZone) => localTime(now, timeZone)): boolean {
+export function isReachable(
+  point: Schedule,
+  now: Date,
+  clock: (timeZone: string) => LocalTime = (timeZone) => localTime(now, timeZone),
+): boolean {
   if (point.twentyFourSeven) return true;
   if (!point.timeZone || !point.opensAt || !point.closesAt) return false;
   const { weekday, time } = clock(point.timeZone);
@@ -55,26 +61,34 @@ const mlaMeasures: RequestKind[] = [RequestKind.MLA_SUBSCRIBER_INFORMATION, Requ
  */
 export function kindsForMeasure(measure: RequestKind, urgent: boolean): ContactPointKind[] {
   const { TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT } = ContactPointKind;
-  if (urgent || urgentMeasures.includes(measure)) return [TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT];
-  if (mlaMeasures.includes(measure)) return [CENTRAL_AUTHORITY_MLA, TWENTY_FOUR_SEVEN, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT];
+  if (urgent || urgentMeasures.includes(measure))
+    return [TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT];
+  if (mlaMeasures.includes(measure))
+    return [CENTRAL_AUTHORITY_MLA, TWENTY_FOUR_SEVEN, NETWORK_CONTACT_POINT, NATIONAL_CORRESPONDENT];
   return [NETWORK_CONTACT_POINT, TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NATIONAL_CORRESPONDENT];
 }
 
 /** Ranks a country's current points for a measure: by kind (above), then reachable now, then most recently verified. */
-export function rankContactPoints<Point extends Schedule & { kind: ContactPointKind; lastVerifiedAt: Date | null; id: string }>(
-  points: Point[],
-  measure: RequestKind,
-  urgent: boolean,
-  now: Date,
-): Point[] {
+export function rankContactPoints<
+  Point extends Schedule & { kind: ContactPointKind; lastVerifiedAt: Date | null; id: string },
+>(points: Point[], measure: RequestKind, urgent: boolean, now: Date): Point[] {
   const kinds = kindsForMeasure(measure, urgent);
   // A country's points share a few time zones: each zone's local time once, not once per point.
   const byZone = new Map<string, LocalTime>();
-  const clock = (timeZone: string) => byZone.get(timeZone) ?? byZone.set(timeZone, localTime(now, timeZone)).get(timeZone)!;
+  const clock = (timeZone: string) =>
+    byZone.get(timeZone) ?? byZone.set(timeZone, localTime(now, timeZone)).get(timeZone)!;
   return points
     .filter((point) => kinds.includes(point.kind))
-    .map((point) => ({ point, kind: kinds.indexOf(point.kind), reachable: isReachable(point, now, clock) ? 0 : 1, verified: -(point.lastVerifiedAt?.getTime() ?? 0) }))
-    .sort((a, b) => a.kind - b.kind || a.reachable - b.reachable || a.verified - b.verified || a.point.id.localeCompare(b.point.id))
+    .map((point) => ({
+      point,
+      kind: kinds.indexOf(point.kind),
+      reachable: isReachable(point, now, clock) ? 0 : 1,
+      verified: -(point.lastVerifiedAt?.getTime() ?? 0),
+    }))
+    .sort(
+      (a, b) =>
+        a.kind - b.kind || a.reachable - b.reachable || a.verified - b.verified || a.point.id.localeCompare(b.point.id),
+    )
     .map(({ point }) => point);
 }
 
@@ -82,19 +96,22 @@ const time = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Checks new contact-point details; errors name the input field at fault. */
 export function validateDetails(details: ContactPointDetailsInput, field = "details") {
-  const text = (value: string | null | undefined, name: string, max = 300) => optionalText(value, `${field}.${name}`, max);
+  const text = (value: string | null | undefined, name: string, max = 300) =>
+    optionalText(value, `${field}.${name}`, max);
   emailAddress(details.email, `${field}.email`);
   if (details.languages.length === 0 || !details.languages.every((language) => /^[a-z]{2}$/.test(language))) {
     throw badUserInput("languages must be ISO 639-1 codes such as pt, es, en", `${field}.languages`);
   }
   const hours = details.officeHours;
-  if (!details.twentyFourSeven && !hours) throw badUserInput("office hours are required unless the point is 24/7", `${field}.officeHours`);
+  if (!details.twentyFourSeven && !hours)
+    throw badUserInput("office hours are required unless the point is 24/7", `${field}.officeHours`);
   if (hours) {
     if (hours.days.length === 0 || !hours.days.every((day) => Number.isInteger(day) && day >= 1 && day <= 7)) {
       throw badUserInput("days must be ISO weekdays 1 (Monday) to 7", `${field}.officeHours.days`);
     }
     if (!time.test(hours.opensAt)) throw badUserInput("opensAt must be HH:MM", `${field}.officeHours.opensAt`);
-    if (!time.test(hours.closesAt) || hours.closesAt <= hours.opensAt) throw badUserInput("closesAt must be HH:MM after opensAt", `${field}.officeHours.closesAt`);
+    if (!time.test(hours.closesAt) || hours.closesAt <= hours.opensAt)
+      throw badUserInput("closesAt must be HH:MM after opensAt", `${field}.officeHours.closesAt`);
     timeZone(hours.timeZone, `${field}.officeHours.timeZone`);
   }
   const source = text(details.source, "source", 1000);

@@ -1,7 +1,7 @@
+import { now } from "../../common/clock";
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader } from "../../common/loaders";
 import type { Prisma, PrismaClient } from "../../prisma/contacts/generated/client";
-import { now } from "../../common/clock";
 
 /** Entries valid at `now`, in SQL. */
 export const currentAt = (now: Date): Prisma.ContactPointWhereInput => ({
@@ -20,15 +20,27 @@ export function createContactsLoaders(prisma: PrismaClient) {
       (point) => point.id,
     ),
     contactPointsByCountry: groupLoader(
-      (codes: readonly string[]) => prisma.contactPoint.findMany({ where: { countryCode: { in: [...codes] }, ...currentAt(instant) }, orderBy: byKindThenId }),
+      (codes: readonly string[]) =>
+        prisma.contactPoint.findMany({
+          where: { countryCode: { in: [...codes] }, ...currentAt(instant) },
+          orderBy: byKindThenId,
+        }),
       (point) => point.countryCode,
     ),
     contactPointsByNetwork: groupLoader(
-      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { networkId: { in: [...ids] }, ...currentAt(instant) }, orderBy: [{ countryCode: "asc" }, ...byKindThenId] }),
+      (ids: readonly string[]) =>
+        prisma.contactPoint.findMany({
+          where: { networkId: { in: [...ids] }, ...currentAt(instant) },
+          orderBy: [{ countryCode: "asc" }, ...byKindThenId],
+        }),
       (point) => point.networkId!,
     ),
     contactPointsByAuthority: groupLoader(
-      (ids: readonly string[]) => prisma.contactPoint.findMany({ where: { authorityId: { in: [...ids] }, ...currentAt(instant) }, orderBy: byKindThenId }),
+      (ids: readonly string[]) =>
+        prisma.contactPoint.findMany({
+          where: { authorityId: { in: [...ids] }, ...currentAt(instant) },
+          orderBy: byKindThenId,
+        }),
       (point) => point.authorityId!,
     ),
   };

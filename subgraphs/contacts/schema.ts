@@ -2,13 +2,22 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema, keyOnly } from "../../common/federation";
 import type { ContactsContext } from "./loaders";
 import { ContactPointResolver } from "./resolvers/contact-point";
-import { AuthorityContactPointsResolver, CountryContactPointsResolver, NetworkContactPointsResolver } from "./resolvers/members-entities";
+import {
+  AuthorityContactPointsResolver,
+  CountryContactPointsResolver,
+  NetworkContactPointsResolver,
+} from "./resolvers/members-entities";
 import { Authority, Country, Network } from "./types/stubs";
 
 /** Entity representations are untrusted: a key of the wrong shape resolves to null. */
 export function buildContactsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ContactsContext>({
-    resolvers: [ContactPointResolver, CountryContactPointsResolver, NetworkContactPointsResolver, AuthorityContactPointsResolver],
+    resolvers: [
+      ContactPointResolver,
+      CountryContactPointsResolver,
+      NetworkContactPointsResolver,
+      AuthorityContactPointsResolver,
+    ],
     orphanedTypes: [Country, Network, Authority],
     referenceResolvers: {
       ContactPoint: ({ id }, { loaders }) => (typeof id === "string" ? loaders.contactPointById.load(id) : null),

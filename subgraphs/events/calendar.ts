@@ -1,7 +1,7 @@
-import type http from "node:http";
-import icalGenerator, { ICalCalendarMethod } from "ical-generator";
 import isoCountries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json";
+import icalGenerator, { ICalCalendarMethod } from "ical-generator";
+import type http from "node:http";
 import { localDays } from "../../common/dates";
 import type { Route } from "../../common/http";
 import type { PrismaClient } from "../../prisma/events/generated/client";
@@ -14,9 +14,13 @@ isoCountries.registerLocale(en);
  */
 export function calendarRoute(prisma: PrismaClient): Route {
   return async (request: http.IncomingMessage, response: http.ServerResponse) => {
-    const match = /^\/calendar\/(network|country)\/([\w-]{1,64})\.ics$/.exec(new URL(request.url ?? "/", "http://localhost").pathname);
+    const match = /^\/calendar\/(network|country)\/([\w-]{1,64})\.ics$/.exec(
+      new URL(request.url ?? "/", "http://localhost").pathname,
+    );
     if (!match || request.method !== "GET") {
-      response.writeHead(404, { "content-type": "text/plain" }).end("calendars: /calendar/network/<id>.ics, /calendar/country/<ISO code>.ics\n");
+      response
+        .writeHead(404, { "content-type": "text/plain" })
+        .end("calendars: /calendar/network/<id>.ics, /calendar/country/<ISO code>.ics\n");
       return;
     }
     const [, scope, key] = match;
@@ -29,11 +33,17 @@ export function calendarRoute(prisma: PrismaClient): Route {
       where: {
         visibility: "PUBLIC",
         datePrecision: "DAY",
-        ...(scope === "network" ? { networkIds: { has: key } } : { OR: [{ countryCode: code }, { participatingCountries: { has: code } }] }),
+        ...(scope === "network"
+          ? { networkIds: { has: key } }
+          : { OR: [{ countryCode: code }, { participatingCountries: { has: code } }] }),
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     });
-    const calendar = icalGenerator({ name: `Events: ${scope} ${scope === "network" ? key : code}`, prodId: { company: "cybercrime-networks-graph", product: "events" }, method: ICalCalendarMethod.PUBLISH });
+    const calendar = icalGenerator({
+      name: `Events: ${scope} ${scope === "network" ? key : code}`,
+      prodId: { company: "cybercrime-networks-graph", product: "events" },
+      method: ICalCalendarMethod.PUBLISH,
+    });
     for (const event of events) {
       const { startDate, endDate } = localDays(event.startsAt, event.endsAt, event.timeZone);
       const dayAfter = new Date(`${endDate}T00:00:00Z`);
@@ -42,7 +52,11 @@ export function calendarRoute(prisma: PrismaClient): Route {
         id: `${event.id}@cybercrime-networks-graph`,
         summary: event.title,
         description: [event.description, `Source: ${event.source}`].filter(Boolean).join("\n\n"),
-        location: event.online ? "Online" : [event.city, event.countryCode ? isoCountries.getName(event.countryCode, "en") : null].filter(Boolean).join(", "),
+        location: event.online
+          ? "Online"
+          : [event.city, event.countryCode ? isoCountries.getName(event.countryCode, "en") : null]
+              .filter(Boolean)
+              .join(", "),
         allDay: true,
         start: new Date(`${startDate}T00:00:00Z`),
         end: dayAfter,

@@ -3,14 +3,25 @@ import { isMemberOf, type Viewer } from "../../common/auth";
 import { dayRange } from "../../common/dates";
 import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
-import { countryCode, httpUrl, languageCode, nonNegativeCount, optionalText, requiredText, searchWords, timeZone } from "../../common/validation";
+import {
+  countryCode,
+  httpUrl,
+  languageCode,
+  nonNegativeCount,
+  optionalText,
+  requiredText,
+  searchWords,
+  timeZone,
+} from "../../common/validation";
 import type { Prisma } from "../../prisma/events/generated/client";
 import type { EventFilter, EventInput } from "./types/event";
 
 /** Public events for everyone; members-only events for members of one of the event's networks (in SQL). */
 export function visibleEventsWhere(viewer: Viewer | null): Prisma.EventWhereInput {
   const networks = Object.keys(viewer?.networks ?? {}).filter((networkId) => isMemberOf(viewer, networkId));
-  return networks.length > 0 ? { OR: [{ visibility: "PUBLIC" }, { networkIds: { hasSome: networks } }] } : { visibility: "PUBLIC" };
+  return networks.length > 0
+    ? { OR: [{ visibility: "PUBLIC" }, { networkIds: { hasSome: networks } }] }
+    : { visibility: "PUBLIC" };
 }
 
 /** The SQL condition of an event filter. */
@@ -27,7 +38,9 @@ export function eventFilterWhere(filter: EventFilter | null): Prisma.EventWhereI
   if (filter.from && filter.to && filter.to <= filter.from) throw badUserInput("to must be after from", "filter.to");
   if (filter.from) conditions.push({ endsAt: { gt: filter.from } });
   if (filter.to) conditions.push({ startsAt: { lt: filter.to } });
-  if (filter.search != null) for (const word of searchWords(filter.search, "filter.search", foldForSearch)) conditions.push({ searchText: { contains: word } });
+  if (filter.search != null)
+    for (const word of searchWords(filter.search, "filter.search", foldForSearch))
+      conditions.push({ searchText: { contains: word } });
   return conditions;
 }
 
@@ -60,7 +73,11 @@ export function checkEvent(input: EventInput) {
     organisers: input.organisers.map((organiser, index) => requiredText(organiser, `input.organisers.${index}`, 200)),
     networkIds: [...new Set(input.networks)],
     project,
-    participatingCountries: [...new Set(input.participatingCountries.map((code, index) => countryCode(code, `input.participatingCountries.${index}`)))],
+    participatingCountries: [
+      ...new Set(
+        input.participatingCountries.map((code, index) => countryCode(code, `input.participatingCountries.${index}`)),
+      ),
+    ],
     participantsCount: nonNegativeCount(input.participantsCount, "input.participantsCount"),
     visibility: input.visibility,
     source: requiredText(input.source, "input.source", 1000),

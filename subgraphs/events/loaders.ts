@@ -1,9 +1,9 @@
 import type { Viewer } from "../../common/auth";
+import { now } from "../../common/clock";
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/events/generated/client";
 import { visibleEventsWhere } from "./domain";
-import { now } from "../../common/clock";
 
 /** Per-request DataLoaders, scoped to the viewer: a members-only event the viewer may not see loads as null. */
 export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null) {
@@ -15,14 +15,24 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
   const eventsByNetwork = (upcoming: boolean) =>
     multiGroupLoader(
       (ids: readonly string[]) =>
-        prisma.event.findMany({ where: { AND: [visible, ...notOver(upcoming), { networkIds: { hasSome: [...ids] } }] }, orderBy: upcomingFirst, omit: { searchText: true } }),
+        prisma.event.findMany({
+          where: { AND: [visible, ...notOver(upcoming), { networkIds: { hasSome: [...ids] } }] },
+          orderBy: upcomingFirst,
+          omit: { searchText: true },
+        }),
       (event) => event.networkIds,
     );
   const eventsByCountry = (upcoming: boolean) =>
     multiGroupLoader(
       (codes: readonly string[]) =>
         prisma.event.findMany({
-          where: { AND: [visible, ...notOver(upcoming), { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] }] },
+          where: {
+            AND: [
+              visible,
+              ...notOver(upcoming),
+              { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] },
+            ],
+          },
           orderBy: upcomingFirst,
           omit: { searchText: true },
         }),
@@ -34,7 +44,8 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
       (event) => event.id,
     ),
     documentsByEvent: groupLoader(
-      (ids: readonly string[]) => prisma.eventDocument.findMany({ where: { eventId: { in: [...ids] } }, orderBy: { id: "asc" } }),
+      (ids: readonly string[]) =>
+        prisma.eventDocument.findMany({ where: { eventId: { in: [...ids] } }, orderBy: { id: "asc" } }),
       (document) => document.eventId,
     ),
     eventsByNetwork: eventsByNetwork(false),

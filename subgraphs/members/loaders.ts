@@ -10,7 +10,8 @@ export function createMembersLoaders(prisma: PrismaClient) {
       (network) => network.id,
     ),
     countryByCode: entityLoader(
-      (codes: readonly string[]) => prisma.country.findMany({ where: { code: { in: [...codes] } }, omit: { searchText: true } }),
+      (codes: readonly string[]) =>
+        prisma.country.findMany({ where: { code: { in: [...codes] } }, omit: { searchText: true } }),
       (country) => country.code,
     ),
     authorityById: entityLoader(
@@ -23,16 +24,23 @@ export function createMembersLoaders(prisma: PrismaClient) {
     ),
     membershipsByNetwork: groupLoader(
       (networkIds: readonly string[]) =>
-        prisma.membership.findMany({ where: { networkId: { in: [...networkIds] } }, orderBy: [{ countryCode: "asc" }, { role: "asc" }] }),
+        prisma.membership.findMany({
+          where: { networkId: { in: [...networkIds] } },
+          orderBy: [{ countryCode: "asc" }, { role: "asc" }],
+        }),
       (membership) => membership.networkId,
     ),
     membershipsByCountry: groupLoader(
       (codes: readonly string[]) =>
-        prisma.membership.findMany({ where: { countryCode: { in: [...codes] } }, orderBy: [{ networkId: "asc" }, { role: "asc" }] }),
+        prisma.membership.findMany({
+          where: { countryCode: { in: [...codes] } },
+          orderBy: [{ networkId: "asc" }, { role: "asc" }],
+        }),
       (membership) => membership.countryCode,
     ),
     membershipsByAuthority: groupLoader(
-      (ids: readonly string[]) => prisma.membership.findMany({ where: { authorityId: { in: [...ids] } }, orderBy: { networkId: "asc" } }),
+      (ids: readonly string[]) =>
+        prisma.membership.findMany({ where: { authorityId: { in: [...ids] } }, orderBy: { networkId: "asc" } }),
       (membership) => membership.authorityId!,
     ),
     treatiesByCountry: groupLoader(
@@ -40,7 +48,8 @@ export function createMembersLoaders(prisma: PrismaClient) {
       (participation) => participation.countryCode,
     ),
     authoritiesByCountry: groupLoader(
-      (codes: readonly string[]) => prisma.authority.findMany({ where: { countryCode: { in: [...codes] } }, orderBy: { name: "asc" } }),
+      (codes: readonly string[]) =>
+        prisma.authority.findMany({ where: { countryCode: { in: [...codes] } }, orderBy: { name: "asc" } }),
       (authority) => authority.countryCode,
     ),
   };

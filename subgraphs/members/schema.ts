@@ -1,8 +1,8 @@
 import type { GraphQLSchema } from "graphql";
 import { graphError } from "../../common/errors";
 import { buildFederatedSchema } from "../../common/federation";
-import type { MembersContext } from "./loaders";
 import { normalizeCountryCode } from "./domain";
+import type { MembersContext } from "./loaders";
 import { AuthorityResolver } from "./resolvers/authority";
 import { CountryResolver } from "./resolvers/country";
 import { MembershipChangeResolver, MembershipResolver } from "./resolvers/membership";
@@ -12,7 +12,15 @@ import { ViewerNetworkResolver, ViewerResolver } from "./resolvers/viewer";
 /** Entity representations come from the gateway but are untrusted: a key of the wrong shape resolves to null. */
 export function buildMembersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<MembersContext>({
-    resolvers: [NetworkResolver, CountryResolver, AuthorityResolver, MembershipResolver, MembershipChangeResolver, ViewerResolver, ViewerNetworkResolver],
+    resolvers: [
+      NetworkResolver,
+      CountryResolver,
+      AuthorityResolver,
+      MembershipResolver,
+      MembershipChangeResolver,
+      ViewerResolver,
+      ViewerNetworkResolver,
+    ],
     referenceResolvers: {
       Network: ({ id }, { loaders }) => (typeof id === "string" ? loaders.networkById.load(id) : null),
       Country: ({ code }, { loaders }) => {

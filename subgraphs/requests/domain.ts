@@ -1,14 +1,14 @@
+import { DateTime } from "luxon";
 import crypto from "node:crypto";
 import { isIP } from "node:net";
-import { DateTime } from "luxon";
 import stableStringify from "safe-stable-stringify";
 import type { Viewer } from "../../common/auth";
 import { badUserInput, graphError } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
 import { countryCode, emailAddress, optionalText, timeZone } from "../../common/validation";
-import { RequestStatus } from "./types/request";
 import type { RequestContent } from "./types/content";
 import type { CreateCooperationRequestInput } from "./types/inputs";
+import { RequestStatus } from "./types/request";
 
 export type Side = "REQUESTING" | "REQUESTED";
 
@@ -21,7 +21,12 @@ const steps: Record<RequestStatus, Partial<Record<RequestStatus, Side>>> = {
   DRAFT: { SENT: "REQUESTING", WITHDRAWN: "REQUESTING" },
   SENT: { ACKNOWLEDGED: "REQUESTED", REFUSED: "REQUESTED", WITHDRAWN: "REQUESTING" },
   ACKNOWLEDGED: { IN_PROGRESS: "REQUESTED", REFUSED: "REQUESTED", WITHDRAWN: "REQUESTING" },
-  IN_PROGRESS: { EXECUTED: "REQUESTED", PARTIALLY_EXECUTED: "REQUESTED", REFUSED: "REQUESTED", WITHDRAWN: "REQUESTING" },
+  IN_PROGRESS: {
+    EXECUTED: "REQUESTED",
+    PARTIALLY_EXECUTED: "REQUESTED",
+    REFUSED: "REQUESTED",
+    WITHDRAWN: "REQUESTING",
+  },
   EXECUTED: {},
   PARTIALLY_EXECUTED: {},
   REFUSED: {},
@@ -31,11 +36,20 @@ const steps: Record<RequestStatus, Partial<Record<RequestStatus, Side>>> = {
 /** The side that may take a step, or null when the step is not legal. */
 export const sideForStep = (from: RequestStatus, to: RequestStatus): Side | null => steps[from][to] ?? null;
 export const isFinal = (status: RequestStatus) => Object.keys(steps[status]).length === 0;
-export const executed = (status: RequestStatus) => status === RequestStatus.EXECUTED || status === RequestStatus.PARTIALLY_EXECUTED;
+export const executed = (status: RequestStatus) =>
+  status === RequestStatus.EXECUTED || status === RequestStatus.PARTIALLY_EXECUTED;
 
-export const preservationKinds: RequestKind[] = [RequestKind.PRESERVATION, RequestKind.PRESERVATION_EXTENSION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE];
+export const preservationKinds: RequestKind[] = [
+  RequestKind.PRESERVATION,
+  RequestKind.PRESERVATION_EXTENSION,
+  RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE,
+];
 export const emergencyKinds: RequestKind[] = [RequestKind.EMERGENCY_DISCLOSURE, RequestKind.EMERGENCY_MLA];
-export const mlaKinds: RequestKind[] = [RequestKind.MLA_SUBSCRIBER_INFORMATION, RequestKind.MLA_STORED_DATA, RequestKind.EMERGENCY_MLA];
+export const mlaKinds: RequestKind[] = [
+  RequestKind.MLA_SUBSCRIBER_INFORMATION,
+  RequestKind.MLA_STORED_DATA,
+  RequestKind.EMERGENCY_MLA,
+];
 
 /** The authority a viewer acts for, if the viewer is a contact point (in any network) of one. */
 export function actingAuthority(viewer: Viewer | null): string | null {
@@ -44,7 +58,10 @@ export function actingAuthority(viewer: Viewer | null): string | null {
 }
 
 /** The sides of a request the viewer stands on: none for anyone but the two authorities' contact points. */
-export function sidesOf(viewer: Viewer | null, request: { requestingAuthorityId: string; requestedAuthorityId: string }): Side[] {
+export function sidesOf(
+  viewer: Viewer | null,
+  request: { requestingAuthorityId: string; requestedAuthorityId: string },
+): Side[] {
   const authority = actingAuthority(viewer);
   if (!authority) return [];
   return [
@@ -61,7 +78,9 @@ export const minimumPreservationDays = 60;
  * (the same local time of day, so a daylight-saving change neither shortens nor lengthens it by a day).
  */
 export function preservationEnd(executedAt: Date, days: number, timeZone: string): Date {
-  return DateTime.fromJSDate(executedAt, { zone: timeZone }).plus({ days: Math.max(days, minimumPreservationDays) }).toJSDate();
+  return DateTime.fromJSDate(executedAt, { zone: timeZone })
+    .plus({ days: Math.max(days, minimumPreservationDays) })
+    .toJSDate();
 }
 
 /** An emergency request not answered by its due time. */
@@ -71,8 +90,10 @@ export function isOverdue(request: { status: RequestStatus; responseDueAt: Date 
 
 const maxText = 5000;
 
-const checkText = (value: string | null | undefined, field: string, max = maxText) => void optionalText(value, field, max);
-const checkTimeZone = (value: string | null | undefined, field: string) => void (value != null && timeZone(value, field));
+const checkText = (value: string | null | undefined, field: string, max = maxText) =>
+  void optionalText(value, field, max);
+const checkTimeZone = (value: string | null | undefined, field: string) =>
+  void (value != null && timeZone(value, field));
 
 /** Checks the content's formats; completeness is checked when the request is sent. */
 export function checkContent(content: RequestContent, field = "input.content"): void {
@@ -88,7 +109,8 @@ export function checkContent(content: RequestContent, field = "input.content"): 
   content.custodian?.identifiers?.forEach((identifier, index) => {
     const at = `${field}.custodian.identifiers.${index}`;
     checkText(identifier.value, `${at}.value`, 2000);
-    if (identifier.kind === "IP_ADDRESS" && isIP(identifier.value.trim()) === 0) throw badUserInput(`"${identifier.value}" is not an IP address`, `${at}.value`);
+    if (identifier.kind === "IP_ADDRESS" && isIP(identifier.value.trim()) === 0)
+      throw badUserInput(`"${identifier.value}" is not an IP address`, `${at}.value`);
     if (identifier.kind === "EMAIL") emailAddress(identifier.value, `${at}.value`);
     checkTimeZone(identifier.timeZone, `${at}.timeZone`);
     if (identifier.kind === "IP_ADDRESS" && identifier.observedAt == null) {
@@ -111,18 +133,31 @@ export function checkContent(content: RequestContent, field = "input.content"): 
  * Art. 29(2): (a) the requesting authority's contact, (b) the offence and a summary of the facts, (c) the data and
  * their relation to the offence, (d) the custodian or location, (e) the necessity, (f) that MLA will follow.
  */
-export function missingForSending(kind: RequestKind, content: RequestContent, responseTargetHours: number | null): string[] {
+export function missingForSending(
+  kind: RequestKind,
+  content: RequestContent,
+  responseTargetHours: number | null,
+): string[] {
   const field = "content";
   const missing: string[] = [];
   const need = (present: unknown, path: string) => {
-    if (present === null || present === undefined || present === false || (Array.isArray(present) && present.length === 0)) missing.push(`${field}.${path}`);
+    if (
+      present === null ||
+      present === undefined ||
+      present === false ||
+      (Array.isArray(present) && present.length === 0)
+    )
+      missing.push(`${field}.${path}`);
   };
   need(content.requestingContact?.personInCharge, "requestingContact.personInCharge");
   need(content.offence?.description, "offence.description");
-  if (preservationKinds.includes(kind) || mlaKinds.includes(kind) || emergencyKinds.includes(kind)) need(content.offence?.summaryOfFacts, "offence.summaryOfFacts");
+  if (preservationKinds.includes(kind) || mlaKinds.includes(kind) || emergencyKinds.includes(kind))
+    need(content.offence?.summaryOfFacts, "offence.summaryOfFacts");
   if (preservationKinds.includes(kind)) {
     need(content.dataToPreserve, "dataToPreserve");
-    content.dataToPreserve?.forEach((item, index) => need(item.relationToOffence, `dataToPreserve.${index}.relationToOffence`));
+    content.dataToPreserve?.forEach((item, index) =>
+      need(item.relationToOffence, `dataToPreserve.${index}.relationToOffence`),
+    );
     need(content.custodian?.serviceProvider ?? content.custodian?.location, "custodian.serviceProvider");
     need(content.necessity, "necessity");
     need(content.mlaToFollow, "mlaToFollow");
@@ -136,13 +171,19 @@ export function checkNewRequest(input: CreateCooperationRequestInput, requesting
   const requestingCountryCode = countryCode(input.requestingCountry, "input.requestingCountry");
   const requestedCountryCode = countryCode(input.requestedCountry, "input.requestedCountry");
   checkText(input.requestedAuthority, "input.requestedAuthority", 200);
-  if (input.requestedAuthority === requestingAuthorityId) throw badUserInput("a request goes to another authority", "input.requestedAuthority");
+  if (input.requestedAuthority === requestingAuthorityId)
+    throw badUserInput("a request goes to another authority", "input.requestedAuthority");
   checkText(input.caseReference, "input.caseReference", 200);
   checkText(input.idempotencyKey, "input.idempotencyKey", 200);
   checkTimeZone(input.requestedTimeZone, "input.requestedTimeZone");
   if (input.responseTargetHours != null) {
-    if (!emergencyKinds.includes(input.kind)) throw badUserInput("only emergency requests carry a response target", "input.responseTargetHours");
-    if (!Number.isInteger(input.responseTargetHours) || input.responseTargetHours < 1 || input.responseTargetHours > 168) {
+    if (!emergencyKinds.includes(input.kind))
+      throw badUserInput("only emergency requests carry a response target", "input.responseTargetHours");
+    if (
+      !Number.isInteger(input.responseTargetHours) ||
+      input.responseTargetHours < 1 ||
+      input.responseTargetHours > 168
+    ) {
       throw badUserInput("responseTargetHours must be 1 to 168", "input.responseTargetHours");
     }
   }
@@ -178,11 +219,18 @@ export interface AuthoritiesOfRequest {
 export function checkAuthorities(row: ReturnType<typeof checkNewRequest>, found: AuthoritiesOfRequest): void {
   if (!found.requested) throw badUserInput(`no authority "${row.requestedAuthorityId}"`, "input.requestedAuthority");
   if (found.requested.country.code !== row.requestedCountryCode) {
-    throw badUserInput(`authority "${row.requestedAuthorityId}" is of ${found.requested.country.code}, not ${row.requestedCountryCode}`, "input.requestedAuthority");
+    throw badUserInput(
+      `authority "${row.requestedAuthorityId}" is of ${found.requested.country.code}, not ${row.requestedCountryCode}`,
+      "input.requestedAuthority",
+    );
   }
-  if (!found.requesting) throw graphError("FORBIDDEN", `your token's authority "${row.requestingAuthorityId}" is not known to the graph`);
+  if (!found.requesting)
+    throw graphError("FORBIDDEN", `your token's authority "${row.requestingAuthorityId}" is not known to the graph`);
   if (found.requesting.country.code !== row.requestingCountryCode) {
-    throw badUserInput(`your authority is of ${found.requesting.country.code}, not ${row.requestingCountryCode}`, "input.requestingCountry");
+    throw badUserInput(
+      `your authority is of ${found.requesting.country.code}, not ${row.requestingCountryCode}`,
+      "input.requestingCountry",
+    );
   }
 }
 
@@ -191,5 +239,8 @@ export function checkAuthorities(row: ReturnType<typeof checkNewRequest>, found:
  * input; the same key with other input is a conflict (as payment APIs answer), never the first request's success.
  */
 export function idempotencyFingerprint(input: CreateCooperationRequestInput): string {
-  return crypto.createHash("sha256").update(stableStringify(input) ?? "").digest("hex");
+  return crypto
+    .createHash("sha256")
+    .update(stableStringify(input) ?? "")
+    .digest("hex");
 }

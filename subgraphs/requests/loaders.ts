@@ -15,16 +15,28 @@ export function createRequestsLoaders(prisma: PrismaClient, viewer: Viewer | nul
   const visible = visibleTo(viewer);
   return {
     requestById: entityLoader(
-      (ids: readonly string[]) => (visible ? prisma.cooperationRequest.findMany({ where: { id: { in: [...ids] }, ...visible } }) : Promise.resolve([])),
+      (ids: readonly string[]) =>
+        visible
+          ? prisma.cooperationRequest.findMany({ where: { id: { in: [...ids] }, ...visible } })
+          : Promise.resolve([]),
       (request) => request.id,
     ),
     followUpsByRequest: groupLoader(
       (ids: readonly string[]) =>
-        visible ? prisma.cooperationRequest.findMany({ where: { previousRequestId: { in: [...ids] }, ...visible }, orderBy: { createdAt: "asc" } }) : Promise.resolve([]),
+        visible
+          ? prisma.cooperationRequest.findMany({
+              where: { previousRequestId: { in: [...ids] }, ...visible },
+              orderBy: { createdAt: "asc" },
+            })
+          : Promise.resolve([]),
       (request) => request.previousRequestId!,
     ),
     eventsByRequest: groupLoader(
-      (ids: readonly string[]) => prisma.requestEvent.findMany({ where: { requestId: { in: [...ids] } }, orderBy: [{ at: "asc" }, { version: "asc" }] }),
+      (ids: readonly string[]) =>
+        prisma.requestEvent.findMany({
+          where: { requestId: { in: [...ids] } },
+          orderBy: [{ at: "asc" }, { version: "asc" }],
+        }),
       (event) => event.requestId,
     ),
   };

@@ -2,7 +2,16 @@ import { DateTime } from "luxon";
 import { dayRange } from "../../common/dates";
 import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
-import { countryCode, httpUrl, languageCode, nonNegativeCount, optionalText, requiredText, searchWords, timeZone } from "../../common/validation";
+import {
+  countryCode,
+  httpUrl,
+  languageCode,
+  nonNegativeCount,
+  optionalText,
+  requiredText,
+  searchWords,
+  timeZone,
+} from "../../common/validation";
 import type { Prisma } from "../../prisma/training/generated/client";
 import type { CourseFilter, CourseInput, MaterialInput, TrainingSessionInput } from "./types/course";
 
@@ -12,9 +21,12 @@ export function courseFilterWhere(filter: CourseFilter | null): Prisma.CourseWhe
   if (filter.network != null) conditions.push({ networkIds: { has: filter.network } });
   if (filter.level != null) conditions.push({ level: filter.level });
   if (filter.audience != null) conditions.push({ audiences: { has: filter.audience } });
-  if (filter.language != null) conditions.push({ languages: { has: languageCode(filter.language, "filter.language") } });
+  if (filter.language != null)
+    conditions.push({ languages: { has: languageCode(filter.language, "filter.language") } });
   if (filter.project != null) conditions.push({ project: filter.project });
-  if (filter.search != null) for (const word of searchWords(filter.search, "filter.search", foldForSearch)) conditions.push({ searchText: { contains: word } });
+  if (filter.search != null)
+    for (const word of searchWords(filter.search, "filter.search", foldForSearch))
+      conditions.push({ searchText: { contains: word } });
   return conditions;
 }
 
@@ -54,7 +66,11 @@ export function checkSession(input: TrainingSessionInput) {
     online: input.online,
     city: optionalText(input.city, "input.city", 100),
     countryCode: input.country == null ? null : countryCode(input.country, "input.country"),
-    participatingCountries: [...new Set(input.participatingCountries.map((code, index) => countryCode(code, `input.participatingCountries.${index}`)))],
+    participatingCountries: [
+      ...new Set(
+        input.participatingCountries.map((code, index) => countryCode(code, `input.participatingCountries.${index}`)),
+      ),
+    ],
     trainers: input.trainers.map((trainer, index) => requiredText(trainer, `input.trainers.${index}`, 200)),
     participantsCount: nonNegativeCount(input.participantsCount, "input.participantsCount"),
     eventId: input.event ?? null,

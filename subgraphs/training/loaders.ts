@@ -7,29 +7,46 @@ export function createTrainingLoaders(prisma: PrismaClient) {
   const byStart = [{ startsAt: "asc" as const }, { id: "asc" as const }];
   return {
     courseById: entityLoader(
-      (ids: readonly string[]) => prisma.course.findMany({ where: { id: { in: [...ids] } }, omit: { searchText: true } }),
+      (ids: readonly string[]) =>
+        prisma.course.findMany({ where: { id: { in: [...ids] } }, omit: { searchText: true } }),
       (course) => course.id,
     ),
     sessionsByCourse: groupLoader(
-      (ids: readonly string[]) => prisma.trainingSession.findMany({ where: { courseId: { in: [...ids] } }, orderBy: byStart }),
+      (ids: readonly string[]) =>
+        prisma.trainingSession.findMany({ where: { courseId: { in: [...ids] } }, orderBy: byStart }),
       (session) => session.courseId,
     ),
     materialsByCourse: groupLoader(
-      (ids: readonly string[]) => prisma.material.findMany({ where: { courseId: { in: [...ids] } }, orderBy: [{ translationGroup: "asc" }, { language: "asc" }] }),
+      (ids: readonly string[]) =>
+        prisma.material.findMany({
+          where: { courseId: { in: [...ids] } },
+          orderBy: [{ translationGroup: "asc" }, { language: "asc" }],
+        }),
       (material) => material.courseId!,
     ),
     materialsByGroup: groupLoader(
-      (groups: readonly string[]) => prisma.material.findMany({ where: { translationGroup: { in: [...groups] } }, orderBy: { language: "asc" } }),
+      (groups: readonly string[]) =>
+        prisma.material.findMany({ where: { translationGroup: { in: [...groups] } }, orderBy: { language: "asc" } }),
       (material) => material.translationGroup,
     ),
     coursesByNetwork: multiGroupLoader(
-      (ids: readonly string[]) => prisma.course.findMany({ where: { networkIds: { hasSome: [...ids] } }, orderBy: { title: "asc" }, omit: { searchText: true } }),
+      (ids: readonly string[]) =>
+        prisma.course.findMany({
+          where: { networkIds: { hasSome: [...ids] } },
+          orderBy: { title: "asc" },
+          omit: { searchText: true },
+        }),
       (course) => course.networkIds,
     ),
     sessionsByCountry: multiGroupLoader(
       (codes: readonly string[]) =>
-        prisma.trainingSession.findMany({ where: { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] }, orderBy: byStart }),
-      (session) => [...new Set([...(session.countryCode ? [session.countryCode] : []), ...session.participatingCountries])],
+        prisma.trainingSession.findMany({
+          where: { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] },
+          orderBy: byStart,
+        }),
+      (session) => [
+        ...new Set([...(session.countryCode ? [session.countryCode] : []), ...session.participatingCountries]),
+      ],
     ),
   };
 }

@@ -13,7 +13,13 @@ import { Country, Event, Network } from "./types/stubs";
 /** Entity representations are untrusted: keys of the wrong shape resolve to null. */
 export function buildTrainingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<TrainingContext>({
-    resolvers: [CourseResolver, TrainingSessionResolver, MaterialResolver, NetworkCoursesResolver, CountryTrainingSessionsResolver],
+    resolvers: [
+      CourseResolver,
+      TrainingSessionResolver,
+      MaterialResolver,
+      NetworkCoursesResolver,
+      CountryTrainingSessionsResolver,
+    ],
     orphanedTypes: [Country, Network, Event],
     referenceResolvers: {
       Course: ({ id }, { loaders }) => (typeof id === "string" ? loaders.courseById.load(id) : null),

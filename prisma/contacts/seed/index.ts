@@ -2,7 +2,19 @@ import type { SeedTable } from "../../../common/seed";
 import { designations } from "./designations";
 import { networkContactPoints } from "./network-contact-points";
 
-const personless = { personName: null, personTitle: null, email: null, phone: null, secureChannel: null, languages: [], officeDays: [], opensAt: null, closesAt: null, timeZone: null, lastVerifiedBy: null };
+const personless = {
+  personName: null,
+  personTitle: null,
+  email: null,
+  phone: null,
+  secureChannel: null,
+  languages: [],
+  officeDays: [],
+  opensAt: null,
+  closesAt: null,
+  timeZone: null,
+  lastVerifiedBy: null,
+};
 
 /** The contacts subgraph's seed: published designations, and fictional network contact points. */
 export function contactsSeed(): SeedTable[] {

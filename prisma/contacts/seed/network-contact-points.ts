@@ -1,5 +1,5 @@
-import { countries } from "countries-list";
 import { getCountry } from "countries-and-timezones";
+import { countries } from "countries-list";
 import { memberships } from "../../members/seed/memberships";
 import { designations } from "./designations";
 
@@ -7,21 +7,28 @@ import { designations } from "./designations";
  * One contact point per member country of each network, with visibly fictional person data (the real lists are
  * restricted). For the 24/7 network a 24/7 point per Party, where no published designation is seeded.
  */
-export const fictionalSource = "fictional person data for development and tests; institution and membership as in the members seed";
+export const fictionalSource =
+  "fictional person data for development and tests; institution and membership as in the members seed";
 
 /** The time zone named after the capital where the country has several, else its first (fictional office hours). */
 export function timeZoneOf(countryCode: string): string {
   const zones = getCountry(countryCode)?.timezones ?? ["UTC"];
-  const capital = (countries as Record<string, { capital: string } | undefined>)[countryCode]?.capital.replace(/ /g, "_") ?? "";
+  const capital =
+    (countries as Record<string, { capital: string } | undefined>)[countryCode]?.capital.replace(/ /g, "_") ?? "";
   return zones.find((zone) => capital !== "" && zone.endsWith(`/${capital}`)) ?? zones[0] ?? "UTC";
 }
 
 export const languagesOf = (countryCode: string) => [
-  ...new Set([...((countries as Record<string, { languages: string[] } | undefined>)[countryCode]?.languages ?? []), "en"]),
+  ...new Set([
+    ...((countries as Record<string, { languages: string[] } | undefined>)[countryCode]?.languages ?? []),
+    "en",
+  ]),
 ];
 
 export function networkContactPoints() {
-  const designated = new Set(designations.filter((point) => point.kind === "TWENTY_FOUR_SEVEN").map((point) => point.countryCode));
+  const designated = new Set(
+    designations.filter((point) => point.kind === "TWENTY_FOUR_SEVEN").map((point) => point.countryCode),
+  );
   return memberships
     .filter((membership) => membership.networkId !== "coe-24-7" || !designated.has(membership.countryCode))
     .map((membership, index) => {

@@ -21,7 +21,9 @@ const regionOfContinent: Record<string, string> = {
 /** Every country of ISO 3166-1 with its names from i18n-iso-countries and its continent from countries-list. */
 export function countries() {
   // Every known name (official, short, alias) in each language, for search.
-  const allNamesByLanguage = ["en", "fr", "es", "pt"].map((language) => isoCountries.getNames(language, { select: "all" }));
+  const allNamesByLanguage = ["en", "fr", "es", "pt"].map((language) =>
+    isoCountries.getNames(language, { select: "all" }),
+  );
   return Object.keys(isoCountries.getAlpha2Codes())
     .sort()
     .map((code) => {

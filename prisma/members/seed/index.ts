@@ -3,8 +3,8 @@ import { authorities } from "./authorities";
 import { countries } from "./countries";
 import { memberships } from "./memberships";
 import { networks } from "./networks";
-import { budapestInvited, budapestParties, secondProtocolSignatories } from "./treaties";
 import { sources } from "./sources";
+import { budapestInvited, budapestParties, secondProtocolSignatories } from "./treaties";
 
 /** The members subgraph's seed: real public facts, each row with its source. Order follows the foreign keys. */
 export function membersSeed(): SeedTable[] {
@@ -30,10 +30,15 @@ export function membersSeed(): SeedTable[] {
       table: "TreatyParticipation",
       key: ["countryCode", "treaty"],
       rows: [
-        ...budapestParties.map(({ country, inForceOn, source }) => treatyRow(country, "BUDAPEST_CONVENTION", "PARTY", source, { inForceOn })),
+        ...budapestParties.map(({ country, inForceOn, source }) =>
+          treatyRow(country, "BUDAPEST_CONVENTION", "PARTY", source, { inForceOn }),
+        ),
         ...budapestInvited.map(({ country, source }) => treatyRow(country, "BUDAPEST_CONVENTION", "INVITED", source)),
         ...secondProtocolSignatories.map(({ country, signedOn, ratifiedOn }) =>
-          treatyRow(country, "SECOND_ADDITIONAL_PROTOCOL", "SIGNATORY", sources.secondProtocol, { signedOn, ratifiedOn }),
+          treatyRow(country, "SECOND_ADDITIONAL_PROTOCOL", "SIGNATORY", sources.secondProtocol, {
+            signedOn,
+            ratifiedOn,
+          }),
         ),
       ],
     },

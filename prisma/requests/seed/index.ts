@@ -10,7 +10,8 @@ export function requestsSeed(): SeedTable[] {
         {
           countryCode: "US",
           days: 90,
-          source: "18 U.S.C. 2703(f): 90 days, renewable for 90 more (shared/reference/domain.md §2.1, cybertelecom and itlaw pages)",
+          source:
+            "18 U.S.C. 2703(f): 90 days, renewable for 90 more (shared/reference/domain.md §2.1, cybertelecom and itlaw pages)",
         },
       ],
     },

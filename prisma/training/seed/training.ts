@@ -1,10 +1,14 @@
 import { dayRange } from "../../../common/dates";
 import { foldForSearch } from "../../../common/text";
 
-const ipa = "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa (shared/reference/seeds/003)";
-const coeTraining = "https://www.coe.int/en/web/cybercrime/trainings ; https://cybox.coe.int (shared/reference/domain.md §1.6)";
-const help = "https://coe.int/fr/web/cybercrime/-/council-of-europe-help-online-course-on-cybercrime-and-electronic-evidence (shared/reference/domain.md §1.6)";
-const gpen = "https://cybilportal.org/projects/cyber-crime-prosecution-training/ ; https://iap-association.org/GPEN/About-GPEN (shared/reference/domain.md §1.8)";
+const ipa =
+  "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa (shared/reference/seeds/003)";
+const coeTraining =
+  "https://www.coe.int/en/web/cybercrime/trainings ; https://cybox.coe.int (shared/reference/domain.md §1.6)";
+const help =
+  "https://coe.int/fr/web/cybercrime/-/council-of-europe-help-online-course-on-cybercrime-and-electronic-evidence (shared/reference/domain.md §1.6)";
+const gpen =
+  "https://cybilportal.org/projects/cyber-crime-prosecution-training/ ; https://iap-association.org/GPEN/About-GPEN (shared/reference/domain.md §1.8)";
 const capacity = "shared/reference/domain.md §3.7";
 const ipaAreas = ["AL", "BA", "HR", "ME", "RS", "MK", "TR", "XK"];
 
@@ -23,15 +27,97 @@ interface CourseFacts {
 }
 
 const courses: Record<string, CourseFacts> = {
-  "ipa-basic-judicial": { title: "Basic training course on cybercrime and electronic evidence for judges and prosecutors", description: "Basic judicial training module developed under CyberCrime@IPA and delivered in-country by trainers from the Training of Trainers programme.", level: "BASIC", audiences: ["JUDGES", "PROSECUTORS"], languages: ["en"], provider: "Council of Europe", project: "CyberCrime@IPA", source: `${ipa}; shared/reference/domain.md §1.14` },
-  "ipa-advanced-judicial": { title: "Advanced judicial training module on cybercrime and electronic evidence", level: "ADVANCED", audiences: ["JUDGES", "PROSECUTORS"], languages: ["en"], provider: "Council of Europe", project: "CyberCrime@IPA", source: "shared/reference/domain.md §1.6, §1.14" },
-  "ipa-judicial-tot": { title: "Training of Trainers for judicial training institutions", description: "Trains local trainers to deliver cybercrime courses for judges and prosecutors.", level: "TRAINING_OF_TRAINERS", audiences: ["JUDGES", "PROSECUTORS"], languages: ["en"], provider: "Council of Europe", project: "CyberCrime@IPA", source: ipa },
-  "ipa-first-responders": { title: "Law Enforcement 1st responders course", description: "Handling crime scenes with elements of cybercrime and electronic evidence; with a Training of Trainers for law enforcement.", level: "FIRST_RESPONDER", audiences: ["LAW_ENFORCEMENT"], languages: ["en"], provider: "Council of Europe and the Norwegian Police University College", project: "CyberCrime@IPA", source: ipa },
-  "coe-introductory-judicial": { title: "Introductory Training Course on cybercrime and electronic evidence for judges, magistrates and prosecutors", level: "BASIC", audiences: ["JUDGES", "PROSECUTORS"], languages: ["en"], provider: "Council of Europe (C-PROC)", project: "Octopus", online: true, source: coeTraining },
-  "coe-help-cybercrime": { title: "HELP online course on cybercrime and electronic evidence", description: "Seven substantive modules, open to criminal-justice practitioners worldwide.", level: "BASIC", audiences: ["JUDGES", "PROSECUTORS", "LAW_ENFORCEMENT"], modules: ["Seven substantive modules (titles not in the consulted source)"], languages: ["en"], provider: "Council of Europe (HELP)", online: true, source: help },
-  "iproceeds-judicial-tot": { title: "Regional Training of Trainers on cybercrime and electronic evidence (introductory module)", level: "TRAINING_OF_TRAINERS", audiences: ["JUDGES", "PROSECUTORS"], languages: ["en"], provider: "Council of Europe", project: "iPROCEEDS", source: capacity },
-  "octopus-judicial-programme": { title: "Judicial Training Programme on cybercrime and electronic evidence: introductory and advanced courses", level: "ADVANCED", audiences: ["JUDGES", "PROSECUTORS"], languages: ["en"], provider: "Council of Europe", project: "Octopus", source: capacity },
-  "gpen-prosecution-training": { title: "Cyber Crime Prosecution Training (GPEN virtual training and monthly webinars)", description: "Virtual training for prosecutors in 158 countries, April 2013 to March 2019.", level: "BASIC", audiences: ["PROSECUTORS"], languages: ["en"], provider: "International Association of Prosecutors (GPEN)", networks: ["gpen"], online: true, source: gpen },
+  "ipa-basic-judicial": {
+    title: "Basic training course on cybercrime and electronic evidence for judges and prosecutors",
+    description:
+      "Basic judicial training module developed under CyberCrime@IPA and delivered in-country by trainers from the Training of Trainers programme.",
+    level: "BASIC",
+    audiences: ["JUDGES", "PROSECUTORS"],
+    languages: ["en"],
+    provider: "Council of Europe",
+    project: "CyberCrime@IPA",
+    source: `${ipa}; shared/reference/domain.md §1.14`,
+  },
+  "ipa-advanced-judicial": {
+    title: "Advanced judicial training module on cybercrime and electronic evidence",
+    level: "ADVANCED",
+    audiences: ["JUDGES", "PROSECUTORS"],
+    languages: ["en"],
+    provider: "Council of Europe",
+    project: "CyberCrime@IPA",
+    source: "shared/reference/domain.md §1.6, §1.14",
+  },
+  "ipa-judicial-tot": {
+    title: "Training of Trainers for judicial training institutions",
+    description: "Trains local trainers to deliver cybercrime courses for judges and prosecutors.",
+    level: "TRAINING_OF_TRAINERS",
+    audiences: ["JUDGES", "PROSECUTORS"],
+    languages: ["en"],
+    provider: "Council of Europe",
+    project: "CyberCrime@IPA",
+    source: ipa,
+  },
+  "ipa-first-responders": {
+    title: "Law Enforcement 1st responders course",
+    description:
+      "Handling crime scenes with elements of cybercrime and electronic evidence; with a Training of Trainers for law enforcement.",
+    level: "FIRST_RESPONDER",
+    audiences: ["LAW_ENFORCEMENT"],
+    languages: ["en"],
+    provider: "Council of Europe and the Norwegian Police University College",
+    project: "CyberCrime@IPA",
+    source: ipa,
+  },
+  "coe-introductory-judicial": {
+    title: "Introductory Training Course on cybercrime and electronic evidence for judges, magistrates and prosecutors",
+    level: "BASIC",
+    audiences: ["JUDGES", "PROSECUTORS"],
+    languages: ["en"],
+    provider: "Council of Europe (C-PROC)",
+    project: "Octopus",
+    online: true,
+    source: coeTraining,
+  },
+  "coe-help-cybercrime": {
+    title: "HELP online course on cybercrime and electronic evidence",
+    description: "Seven substantive modules, open to criminal-justice practitioners worldwide.",
+    level: "BASIC",
+    audiences: ["JUDGES", "PROSECUTORS", "LAW_ENFORCEMENT"],
+    modules: ["Seven substantive modules (titles not in the consulted source)"],
+    languages: ["en"],
+    provider: "Council of Europe (HELP)",
+    online: true,
+    source: help,
+  },
+  "iproceeds-judicial-tot": {
+    title: "Regional Training of Trainers on cybercrime and electronic evidence (introductory module)",
+    level: "TRAINING_OF_TRAINERS",
+    audiences: ["JUDGES", "PROSECUTORS"],
+    languages: ["en"],
+    provider: "Council of Europe",
+    project: "iPROCEEDS",
+    source: capacity,
+  },
+  "octopus-judicial-programme": {
+    title: "Judicial Training Programme on cybercrime and electronic evidence: introductory and advanced courses",
+    level: "ADVANCED",
+    audiences: ["JUDGES", "PROSECUTORS"],
+    languages: ["en"],
+    provider: "Council of Europe",
+    project: "Octopus",
+    source: capacity,
+  },
+  "gpen-prosecution-training": {
+    title: "Cyber Crime Prosecution Training (GPEN virtual training and monthly webinars)",
+    description: "Virtual training for prosecutors in 158 countries, April 2013 to March 2019.",
+    level: "BASIC",
+    audiences: ["PROSECUTORS"],
+    languages: ["en"],
+    provider: "International Association of Prosecutors (GPEN)",
+    networks: ["gpen"],
+    online: true,
+    source: gpen,
+  },
 };
 
 interface SessionFacts {
@@ -45,11 +131,45 @@ interface SessionFacts {
 }
 
 const sessions: Record<string, SessionFacts> = {
-  "ipa-judicial-tot-zagreb-2012": { course: "ipa-judicial-tot", days: ["2012-02-20", "2012-02-24"], place: { city: "Zagreb", country: "HR", timeZone: "Europe/Zagreb" }, countries: ipaAreas, event: "ipa-tot-zagreb-2012", source: ipa },
-  "ipa-basic-judicial-in-country-2012": { course: "ipa-basic-judicial", days: ["2012-04-13", "2012-05-19"], place: { city: null, country: null, timeZone: "Europe/Belgrade" }, countries: ipaAreas, participants: 140, source: `${ipa}: eight in-country trainings, some 140 judges and prosecutors` },
-  "ipa-first-responders-oslo-2013": { course: "ipa-first-responders", days: ["2013-02-25", "2013-03-01"], place: { city: "Oslo", country: "NO", timeZone: "Europe/Oslo" }, participants: 22, event: "ipa-tot-first-responders-oslo-2013", source: ipa },
-  "iproceeds-tot-budva-2017": { course: "iproceeds-judicial-tot", days: ["2017-06-19", "2017-06-25"], place: { city: "Budva", country: "ME", timeZone: "Europe/Podgorica" }, countries: ipaAreas, source: `${capacity}: iPROCEEDS regional Training of Trainers (introductory module; 4 new trainers per country)` },
-  "octopus-advanced-bogor-2024": { course: "octopus-judicial-programme", days: ["2024-11-25", "2024-11-29"], place: { city: "Bogor", country: "ID", timeZone: "Asia/Jakarta" }, countries: ["ID"], participants: 33, source: `${capacity}: Judicial Training Programme, advanced course (33 judges and prosecutors), Octopus Project` },
+  "ipa-judicial-tot-zagreb-2012": {
+    course: "ipa-judicial-tot",
+    days: ["2012-02-20", "2012-02-24"],
+    place: { city: "Zagreb", country: "HR", timeZone: "Europe/Zagreb" },
+    countries: ipaAreas,
+    event: "ipa-tot-zagreb-2012",
+    source: ipa,
+  },
+  "ipa-basic-judicial-in-country-2012": {
+    course: "ipa-basic-judicial",
+    days: ["2012-04-13", "2012-05-19"],
+    place: { city: null, country: null, timeZone: "Europe/Belgrade" },
+    countries: ipaAreas,
+    participants: 140,
+    source: `${ipa}: eight in-country trainings, some 140 judges and prosecutors`,
+  },
+  "ipa-first-responders-oslo-2013": {
+    course: "ipa-first-responders",
+    days: ["2013-02-25", "2013-03-01"],
+    place: { city: "Oslo", country: "NO", timeZone: "Europe/Oslo" },
+    participants: 22,
+    event: "ipa-tot-first-responders-oslo-2013",
+    source: ipa,
+  },
+  "iproceeds-tot-budva-2017": {
+    course: "iproceeds-judicial-tot",
+    days: ["2017-06-19", "2017-06-25"],
+    place: { city: "Budva", country: "ME", timeZone: "Europe/Podgorica" },
+    countries: ipaAreas,
+    source: `${capacity}: iPROCEEDS regional Training of Trainers (introductory module; 4 new trainers per country)`,
+  },
+  "octopus-advanced-bogor-2024": {
+    course: "octopus-judicial-programme",
+    days: ["2024-11-25", "2024-11-29"],
+    place: { city: "Bogor", country: "ID", timeZone: "Asia/Jakarta" },
+    countries: ["ID"],
+    participants: 33,
+    source: `${capacity}: Judicial Training Programme, advanced course (33 judges and prosecutors), Octopus Project`,
+  },
 };
 
 // Language versions announced on the CyberCrime@IPA page (8 March and 8 April 2011).
@@ -69,14 +189,33 @@ const materials = [
     id: `lea-isp-guidelines-${language}`,
     courseId: null,
     translationGroup: "lea-isp-guidelines",
-    title: "Guidelines for the cooperation between law enforcement and internet service providers against cybercrime (Octopus Conference, 1-2 April 2008)",
+    title:
+      "Guidelines for the cooperation between law enforcement and internet service providers against cybercrime (Octopus Conference, 1-2 April 2008)",
     kind: "GUIDELINES",
     language,
     url: null,
     source: ipa,
   })),
-  { id: "electronic-evidence-guide-en", courseId: "ipa-first-responders", translationGroup: "electronic-evidence-guide", title: "Electronic Evidence Guide (for law enforcement and judicial authorities only)", kind: "GUIDE", language: "en", url: null, source: ipa },
-  { id: "ipa-basic-training-manual-en", courseId: "ipa-basic-judicial", translationGroup: "ipa-basic-training-manual", title: "Basic judicial training manual (final version, Trakoscan workshop July 2012)", kind: "TRAINING_MANUAL", language: "en", url: null, source: ipa },
+  {
+    id: "electronic-evidence-guide-en",
+    courseId: "ipa-first-responders",
+    translationGroup: "electronic-evidence-guide",
+    title: "Electronic Evidence Guide (for law enforcement and judicial authorities only)",
+    kind: "GUIDE",
+    language: "en",
+    url: null,
+    source: ipa,
+  },
+  {
+    id: "ipa-basic-training-manual-en",
+    courseId: "ipa-basic-judicial",
+    translationGroup: "ipa-basic-training-manual",
+    title: "Basic judicial training manual (final version, Trakoscan workshop July 2012)",
+    kind: "TRAINING_MANUAL",
+    language: "en",
+    url: null,
+    source: ipa,
+  },
 ];
 
 export function courseRows() {
@@ -93,7 +232,9 @@ export function courseRows() {
     networkIds: course.networks ?? [],
     online: course.online ?? false,
     source: course.source,
-    searchText: foldForSearch([course.title, course.description, course.provider, course.project].filter(Boolean).join(" | ")),
+    searchText: foldForSearch(
+      [course.title, course.description, course.provider, course.project].filter(Boolean).join(" | "),
+    ),
   }));
 }
 

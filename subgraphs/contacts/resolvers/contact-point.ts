@@ -1,9 +1,18 @@
-import crypto from "node:crypto";
 import { DateTimeISOResolver } from "graphql-scalars";
+import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, isMemberOf, isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
+import { now } from "../../../common/clock";
 import { badUserInput, graphError } from "../../../common/errors";
-import { ConnectionType, defaultPageSize, maxPageSize, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
+import {
+  ConnectionType,
+  defaultPageSize,
+  maxPageSize,
+  PageArgs,
+  pageWindow,
+  toConnection,
+  type Connection,
+} from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
 import { isCurrentContactPoint, isReachable, kindsForMeasure, rankContactPoints, validateDetails } from "../domain";
@@ -11,13 +20,13 @@ import { currentAt, type ContactsContext } from "../loaders";
 import { Availability, ContactChannels, ContactPerson, ContactPoint } from "../types/contact-point";
 import { ContactPointDetailsInput, ContactPointFilter } from "../types/inputs";
 import { Authority, Country, Network } from "../types/stubs";
-import { now } from "../../../common/clock";
 
 const ContactPointConnection = ConnectionType("ContactPoint", ContactPoint);
 const maxStaleDays = 3650;
 
 /** Person-level facts are for members of the contact point's network (shared/DESIGN.md §5). */
-const peerOf = (viewer: Parameters<typeof isMemberOf>[0], point: ContactPoint) => point.networkId !== null && isMemberOf(viewer, point.networkId);
+const peerOf = (viewer: Parameters<typeof isMemberOf>[0], point: ContactPoint) =>
+  point.networkId !== null && isMemberOf(viewer, point.networkId);
 
 function countryCode(code: string, field: string): string {
   const upper = code.trim().toUpperCase();
@@ -44,13 +53,24 @@ export class ContactPointResolver {
     if (filter?.network != null) conditions.push({ networkId: filter.network });
     if (filter?.kind != null) conditions.push({ kind: filter.kind });
     if (filter?.language != null) {
-      if (!/^[a-z]{2}$/.test(filter.language)) throw badUserInput("language must be an ISO 639-1 code such as pt", "filter.language");
+      if (!/^[a-z]{2}$/.test(filter.language))
+        throw badUserInput("language must be an ISO 639-1 code such as pt", "filter.language");
       conditions.push({ languages: { has: filter.language } });
     }
     if (filter?.current ?? true) conditions.push(currentAt(now()));
     const where = { AND: conditions };
-    const rows = await prisma.contactPoint.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take });
-    return toConnection("contactPoints", window, rows as ContactPoint[], (point) => point.id, () => prisma.contactPoint.count({ where }));
+    const rows = await prisma.contactPoint.findMany({
+      where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where,
+      orderBy: { id: "asc" },
+      take: window.take,
+    });
+    return toConnection(
+      "contactPoints",
+      window,
+      rows as ContactPoint[],
+      (point) => point.id,
+      () => prisma.contactPoint.count({ where }),
+    );
   }
 
   @Query(() => [ContactPoint], {
@@ -61,16 +81,36 @@ export class ContactPointResolver {
     @Arg("country", () => ID) country: string,
     @Arg("measure", () => RequestKind) measure: RequestKind,
     @Arg("urgent", () => Boolean, { defaultValue: false }) urgent: boolean,
-    @Arg("at", () => DateTimeISOResolver, { nullable: true, description: "Rank as of this moment (default now)." }) at: Date | null,
-    @Arg("first", () => Int, { nullable: true, defaultValue: defaultPageSize, description: `How many of the best to return, 1 to ${maxPageSize}.` }) first: number,
+    @Arg("at", () => DateTimeISOResolver, { nullable: true, description: "Rank as of this moment (default now)." })
+    at: Date | null,
+    @Arg("first", () => Int, {
+      nullable: true,
+      defaultValue: defaultPageSize,
+      description: `How many of the best to return, 1 to ${maxPageSize}.`,
+    })
+    first: number,
     @Ctx() { prisma, loaders }: ContactsContext,
   ): Promise<ContactPoint[]> {
-    if (!Number.isInteger(first) || first < 1 || first > maxPageSize) throw badUserInput(`first must be between 1 and ${maxPageSize}`, "first");
+    if (!Number.isInteger(first) || first < 1 || first > maxPageSize)
+      throw badUserInput(`first must be between 1 and ${maxPageSize}`, "first");
     const instant = at ?? now();
     // Rank on the few columns the rules read, then load only the winners whole: a country may have hundreds.
     const candidates = await prisma.contactPoint.findMany({
-      where: { countryCode: countryCode(country, "country"), kind: { in: kindsForMeasure(measure, urgent) }, ...currentAt(instant) },
-      select: { id: true, kind: true, twentyFourSeven: true, officeDays: true, opensAt: true, closesAt: true, timeZone: true, lastVerifiedAt: true },
+      where: {
+        countryCode: countryCode(country, "country"),
+        kind: { in: kindsForMeasure(measure, urgent) },
+        ...currentAt(instant),
+      },
+      select: {
+        id: true,
+        kind: true,
+        twentyFourSeven: true,
+        officeDays: true,
+        opensAt: true,
+        closesAt: true,
+        timeZone: true,
+        lastVerifiedAt: true,
+      },
     });
     const best = rankContactPoints(candidates as ContactPoint[], measure, urgent, instant).slice(0, first);
     return (await loaders.contactPointById.loadMany(best.map((point) => point.id))).map((point) => {
@@ -79,8 +119,13 @@ export class ContactPointResolver {
     });
   }
 
-  @Query(() => [ContactPoint], { description: "Current entries of the networks you administer not confirmed for this many days, oldest first." })
-  async staleContactPoints(@Arg("olderThanDays", () => Int) olderThanDays: number, @Ctx() { viewer, prisma }: ContactsContext): Promise<ContactPoint[]> {
+  @Query(() => [ContactPoint], {
+    description: "Current entries of the networks you administer not confirmed for this many days, oldest first.",
+  })
+  async staleContactPoints(
+    @Arg("olderThanDays", () => Int) olderThanDays: number,
+    @Ctx() { viewer, prisma }: ContactsContext,
+  ): Promise<ContactPoint[]> {
     const admin = requireViewer(viewer);
     const networks = Object.keys(admin.networks).filter((networkId) => isNetworkAdmin(admin, networkId));
     requireAllowed(admin, networks.length > 0, "review contact points (network admins only)");
@@ -90,21 +135,35 @@ export class ContactPointResolver {
     const instant = now();
     const before = new Date(instant.getTime() - olderThanDays * 86_400_000);
     return (await prisma.contactPoint.findMany({
-      where: { networkId: { in: networks }, ...currentAt(instant), AND: [{ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }] }] },
+      where: {
+        networkId: { in: networks },
+        ...currentAt(instant),
+        AND: [{ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }] }],
+      },
       orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
     })) as ContactPoint[];
   }
 
-  @Mutation(() => ContactPoint, { description: "A network admin confirms that an entry of their network is still right." })
-  async confirmContactPoint(@Arg("id", () => ID) id: string, @Ctx() { viewer, prisma }: ContactsContext): Promise<ContactPoint> {
+  @Mutation(() => ContactPoint, {
+    description: "A network admin confirms that an entry of their network is still right.",
+  })
+  async confirmContactPoint(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { viewer, prisma }: ContactsContext,
+  ): Promise<ContactPoint> {
     const actor = requireViewer(viewer);
     const point = await this.managed(id, actor, prisma);
-    const { count } = await prisma.contactPoint.updateMany({ where: { id, validTo: null }, data: { lastVerifiedAt: now(), lastVerifiedBy: actor.sub } });
+    const { count } = await prisma.contactPoint.updateMany({
+      where: { id, validTo: null },
+      data: { lastVerifiedAt: now(), lastVerifiedBy: actor.sub },
+    });
     if (count === 0) throw graphError("CONFLICT", `contact point "${point.id}" has been replaced`);
     return (await prisma.contactPoint.findUniqueOrThrow({ where: { id } })) as ContactPoint;
   }
 
-  @Mutation(() => ContactPoint, { description: "A network admin replaces an entry: the old one is kept as history (validTo, replacedBy)." })
+  @Mutation(() => ContactPoint, {
+    description: "A network admin replaces an entry: the old one is kept as history (validTo, replacedBy).",
+  })
   async replaceContactPoint(
     @Arg("id", () => ID) id: string,
     @Arg("details", () => ContactPointDetailsInput) details: ContactPointDetailsInput,
@@ -116,10 +175,22 @@ export class ContactPointResolver {
     const replacedAt = now();
     return (await prisma.$transaction(async (tx) => {
       const replacement = await tx.contactPoint.create({
-        data: { ...valid, id: crypto.randomUUID(), kind: old.kind, networkId: old.networkId, countryCode: old.countryCode, validFrom: replacedAt, lastVerifiedAt: replacedAt, lastVerifiedBy: actor.sub },
+        data: {
+          ...valid,
+          id: crypto.randomUUID(),
+          kind: old.kind,
+          networkId: old.networkId,
+          countryCode: old.countryCode,
+          validFrom: replacedAt,
+          lastVerifiedAt: replacedAt,
+          lastVerifiedBy: actor.sub,
+        },
       });
       // Only a current entry is replaced; of two concurrent replacements one finds it gone and rolls back.
-      const { count } = await tx.contactPoint.updateMany({ where: { id, validTo: null }, data: { validTo: replacedAt, replacedById: replacement.id } });
+      const { count } = await tx.contactPoint.updateMany({
+        where: { id, validTo: null },
+        data: { validTo: replacedAt, replacedById: replacement.id },
+      });
       if (count === 0) throw graphError("CONFLICT", `contact point "${id}" has already been replaced`);
       return replacement;
     })) as ContactPoint;
@@ -129,7 +200,11 @@ export class ContactPointResolver {
   private async managed(id: string, actor: NonNullable<ContactsContext["viewer"]>, prisma: ContactsContext["prisma"]) {
     const point = await prisma.contactPoint.findUnique({ where: { id } });
     if (!point) throw graphError("NOT_FOUND", `no contact point "${id}"`);
-    requireAllowed(actor, point.networkId !== null && isNetworkAdmin(actor, point.networkId), "manage this contact point (its network's admins only)");
+    requireAllowed(
+      actor,
+      point.networkId !== null && isNetworkAdmin(actor, point.networkId),
+      "manage this contact point (its network's admins only)",
+    );
     return point;
   }
 
@@ -160,23 +235,37 @@ export class ContactPointResolver {
     return { email: point.email, phone: point.phone, secureChannel: point.secureChannel };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "Who last confirmed the entry; for the network's admins." })
-  @Guard<ContactPoint>((viewer, point) => point.networkId !== null && isNetworkAdmin(viewer, point.networkId), "who verified this contact point")
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Who last confirmed the entry; for the network's admins.",
+  })
+  @Guard<ContactPoint>(
+    (viewer, point) => point.networkId !== null && isNetworkAdmin(viewer, point.networkId),
+    "who verified this contact point",
+  )
   lastVerifiedBy(@Root() point: ContactPoint): string | null {
     return point.lastVerifiedBy;
   }
 
   @FieldResolver(() => Availability)
   availability(@Root() point: ContactPoint): Availability {
-    const hasHours = point.timeZone !== null && point.opensAt !== null && point.closesAt !== null && point.officeDays.length > 0;
+    const hasHours =
+      point.timeZone !== null && point.opensAt !== null && point.closesAt !== null && point.officeDays.length > 0;
     return {
       twentyFourSeven: point.twentyFourSeven,
-      officeHours: hasHours ? { days: point.officeDays, opensAt: point.opensAt!, closesAt: point.closesAt!, timeZone: point.timeZone! } : null,
+      officeHours: hasHours
+        ? { days: point.officeDays, opensAt: point.opensAt!, closesAt: point.closesAt!, timeZone: point.timeZone! }
+        : null,
     };
   }
 
-  @FieldResolver(() => Boolean, { description: "Reachable at that moment (default now): 24/7, or within office hours in its own time zone." })
-  reachableNow(@Root() point: ContactPoint, @Arg("at", () => DateTimeISOResolver, { nullable: true }) at: Date | null): boolean {
+  @FieldResolver(() => Boolean, {
+    description: "Reachable at that moment (default now): 24/7, or within office hours in its own time zone.",
+  })
+  reachableNow(
+    @Root() point: ContactPoint,
+    @Arg("at", () => DateTimeISOResolver, { nullable: true }) at: Date | null,
+  ): boolean {
     const instant = at ?? now();
     return isCurrentContactPoint(point, instant) && isReachable(point, instant);
   }
@@ -188,6 +277,8 @@ export class ContactPointResolver {
 
   @FieldResolver(() => ContactPoint, { nullable: true, description: "The entry that replaced this one." })
   replacedBy(@Root() point: ContactPoint, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint | null> {
-    return point.replacedById ? (loaders.contactPointById.load(point.replacedById) as Promise<ContactPoint | null>) : Promise.resolve(null);
+    return point.replacedById
+      ? (loaders.contactPointById.load(point.replacedById) as Promise<ContactPoint | null>)
+      : Promise.resolve(null);
   }
 }

@@ -93,7 +93,10 @@ export class ContactPoint {
   @Field(() => DateTimeISOResolver)
   validFrom!: Date;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: "Set when the entry was replaced; replaced entries are kept." })
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "Set when the entry was replaced; replaced entries are kept.",
+  })
   validTo!: Date | null;
 
   replacedById!: string | null;

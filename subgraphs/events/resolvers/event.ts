@@ -1,10 +1,18 @@
+import { DateResolver } from "graphql-scalars";
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
 import { localDays } from "../../../common/dates";
 import { graphError } from "../../../common/errors";
-import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
-import { DateResolver } from "graphql-scalars";
+import {
+  ConnectionType,
+  PageArgs,
+  pageWindow,
+  parseTimeKey,
+  timeKey,
+  toConnection,
+  type Connection,
+} from "../../../common/pagination";
 import { checkEvent, eventFilterWhere, visibleEventsWhere } from "../domain";
 import type { EventsContext } from "../loaders";
 import { Event, EventDocument, EventFilter, EventInput } from "../types/event";
@@ -14,7 +22,10 @@ const EventConnection = ConnectionType("Event", Event);
 
 @Resolver(() => Event)
 export class EventResolver {
-  @Query(() => Event, { nullable: true, description: "An event; null when there is none or it is for members of networks you are not in." })
+  @Query(() => Event, {
+    nullable: true,
+    description: "An event; null when there is none or it is for members of networks you are not in.",
+  })
   event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: EventsContext): Promise<Event | null> {
     return loaders.eventById.load(id) as Promise<Event | null>;
   }
@@ -29,19 +40,34 @@ export class EventResolver {
     const where = { AND: [visibleEventsWhere(viewer), ...eventFilterWhere(filter)] };
     const after = parseTimeKey(window.afterKey);
     const rows = await prisma.event.findMany({
-      where: after ? { AND: [where, { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] }] } : where,
+      where: after
+        ? { AND: [where, { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] }] }
+        : where,
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
       take: window.take,
       omit: { searchText: true },
     });
     // Start time and id, so events on the same day keep a stable order.
-    return toConnection("events", window, rows as Event[], (event) => timeKey(event.startsAt, event.id), () => prisma.event.count({ where }));
+    return toConnection(
+      "events",
+      window,
+      rows as Event[],
+      (event) => timeKey(event.startsAt, event.id),
+      () => prisma.event.count({ where }),
+    );
   }
 
   @Mutation(() => Event, { description: "A network admin adds an event of their networks." })
-  async createEvent(@Arg("input", () => EventInput) input: EventInput, @Ctx() { viewer, prisma }: EventsContext): Promise<Event> {
+  async createEvent(
+    @Arg("input", () => EventInput) input: EventInput,
+    @Ctx() { viewer, prisma }: EventsContext,
+  ): Promise<Event> {
     const admin = requireViewer(viewer);
-    requireAllowed(admin, input.networks.every((networkId) => isNetworkAdmin(admin, networkId)), "add events to networks you do not administer");
+    requireAllowed(
+      admin,
+      input.networks.every((networkId) => isNetworkAdmin(admin, networkId)),
+      "add events to networks you do not administer",
+    );
     const row = checkEvent(input);
     const id = crypto.randomUUID();
     return (await prisma.$transaction(async (tx) => {
@@ -51,13 +77,23 @@ export class EventResolver {
     })) as Event;
   }
 
-  @Mutation(() => Event, { description: "A network admin of all its networks replaces an event's details and documents." })
-  async updateEvent(@Arg("id", () => ID) id: string, @Arg("input", () => EventInput) input: EventInput, @Ctx() { viewer, prisma }: EventsContext): Promise<Event> {
+  @Mutation(() => Event, {
+    description: "A network admin of all its networks replaces an event's details and documents.",
+  })
+  async updateEvent(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => EventInput) input: EventInput,
+    @Ctx() { viewer, prisma }: EventsContext,
+  ): Promise<Event> {
     const admin = requireViewer(viewer);
     const existing = await prisma.event.findUnique({ where: { id } });
     if (!existing) throw graphError("NOT_FOUND", `no event "${id}"`);
     const networks = new Set([...existing.networkIds, ...input.networks]);
-    requireAllowed(admin, [...networks].every((networkId) => isNetworkAdmin(admin, networkId)), "change events of networks you do not administer");
+    requireAllowed(
+      admin,
+      [...networks].every((networkId) => isNetworkAdmin(admin, networkId)),
+      "change events of networks you do not administer",
+    );
     const row = checkEvent(input);
     return (await prisma.$transaction(async (tx) => {
       const event = await tx.event.update({ where: { id }, data: row });

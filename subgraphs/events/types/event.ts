@@ -175,6 +175,9 @@ export class EventFilter {
   @Field(() => DateTimeISOResolver, { nullable: true })
   to?: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Words of the title, description, city or project; accents optional." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Words of the title, description, city or project; accents optional.",
+  })
   search?: string | null;
 }

@@ -15,7 +15,10 @@ const CountryConnection = ConnectionType("Country", Country);
 
 @Resolver(() => Country)
 export class CountryResolver {
-  @Query(() => Country, { nullable: true, description: "A country by ISO 3166-1 alpha-2 code; null when there is none." })
+  @Query(() => Country, {
+    nullable: true,
+    description: "A country by ISO 3166-1 alpha-2 code; null when there is none.",
+  })
   async country(@Arg("code", () => ID) code: string, @Ctx() { loaders }: MembersContext): Promise<Country | null> {
     const normalized = normalizeCountryCode(code);
     return normalized ? loaders.countryByCode.load(normalized) : null;
@@ -35,16 +38,27 @@ export class CountryResolver {
       take: window.take,
       omit: { searchText: true },
     });
-    return toConnection("countries", window, rows as Country[], (country) => country.code, () => prisma.country.count({ where }));
+    return toConnection(
+      "countries",
+      window,
+      rows as Country[],
+      (country) => country.code,
+      () => prisma.country.count({ where }),
+    );
   }
 
-  @FieldResolver(() => String, { description: "In the given language, else the Accept-Language header's (from i18n-iso-countries)." })
+  @FieldResolver(() => String, {
+    description: "In the given language, else the Accept-Language header's (from i18n-iso-countries).",
+  })
   name(
     @Root() country: Country,
     @Arg("lang", () => Language, { nullable: true }) lang: Language | null,
     @Ctx() { language }: MembersContext,
   ): string {
-    return pickLabel({ EN: country.nameEn, FR: country.nameFr, ES: country.nameEs, PT: country.namePt }, lang ?? language);
+    return pickLabel(
+      { EN: country.nameEn, FR: country.nameFr, ES: country.nameEs, PT: country.namePt },
+      lang ?? language,
+    );
   }
 
   @FieldResolver(() => [Membership], { description: "Its current memberships in networks." })

@@ -1,14 +1,14 @@
-import crypto from "node:crypto";
 import { DateResolver } from "graphql-scalars";
+import crypto from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
 import { graphError, isUniqueViolation } from "../../../common/errors";
 import type { Prisma } from "../../../prisma/members/generated/client";
 import { isCurrentMembership, membershipEnd, validateNewMembership } from "../domain";
 import type { MembersContext } from "../loaders";
-import { AddMembershipInput } from "../types/inputs";
 import { Authority } from "../types/authority";
 import { Country } from "../types/country";
+import { AddMembershipInput } from "../types/inputs";
 import { Membership } from "../types/membership";
 import { MembershipChange } from "../types/membership-change";
 import { Network } from "../types/network";
@@ -25,14 +25,28 @@ export class MembershipResolver {
     return (await loaders.countryByCode.load(membership.countryCode))!;
   }
 
-  @FieldResolver(() => Authority, { nullable: true, description: "The authority that holds the membership, where known." })
+  @FieldResolver(() => Authority, {
+    nullable: true,
+    description: "The authority that holds the membership, where known.",
+  })
   authority(@Root() membership: Membership, @Ctx() { loaders }: MembersContext): Promise<Authority | null> {
-    return membership.authorityId ? (loaders.authorityById.load(membership.authorityId) as Promise<Authority | null>) : Promise.resolve(null);
+    return membership.authorityId
+      ? (loaders.authorityById.load(membership.authorityId) as Promise<Authority | null>)
+      : Promise.resolve(null);
   }
 
-  @Mutation(() => Membership, { description: "A network admin adds a membership to their network; recorded in membershipChanges." })
-  async addMembership(@Arg("input", () => AddMembershipInput) input: AddMembershipInput, @Ctx() { viewer, prisma, loaders }: MembersContext): Promise<Membership> {
-    const actor = requireAllowed(viewer, isNetworkAdmin(viewer, input.network), `manage the memberships of ${input.network}`);
+  @Mutation(() => Membership, {
+    description: "A network admin adds a membership to their network; recorded in membershipChanges.",
+  })
+  async addMembership(
+    @Arg("input", () => AddMembershipInput) input: AddMembershipInput,
+    @Ctx() { viewer, prisma, loaders }: MembersContext,
+  ): Promise<Membership> {
+    const actor = requireAllowed(
+      viewer,
+      isNetworkAdmin(viewer, input.network),
+      `manage the memberships of ${input.network}`,
+    );
     const valid = await validateNewMembership(input, {
       network: async (id) => (await loaders.networkById.load(id)) !== null,
       country: async (code) => (await loaders.countryByCode.load(code)) !== null,
@@ -42,19 +56,31 @@ export class MembershipResolver {
       return (await prisma.$transaction(async (tx) => {
         const membership = await tx.membership.create({ data: { id: crypto.randomUUID(), ...valid } });
         await tx.membershipChange.create({
-          data: { membershipId: membership.id, networkId: membership.networkId, action: "ADDED", actorSub: actor.sub, actorName: actor.name, membership: toJson(membership) },
+          data: {
+            membershipId: membership.id,
+            networkId: membership.networkId,
+            action: "ADDED",
+            actorSub: actor.sub,
+            actorName: actor.name,
+            membership: toJson(membership),
+          },
         });
         return membership;
       })) as Membership;
     } catch (error) {
       if (isUniqueViolation(error)) {
-        throw graphError("CONFLICT", `${valid.countryCode} already has a current ${valid.role} membership in ${valid.networkId}`);
+        throw graphError(
+          "CONFLICT",
+          `${valid.countryCode} already has a current ${valid.role} membership in ${valid.networkId}`,
+        );
       }
       throw error;
     }
   }
 
-  @Mutation(() => Membership, { description: "A network admin ends a membership of their network (kept as history); recorded in membershipChanges." })
+  @Mutation(() => Membership, {
+    description: "A network admin ends a membership of their network (kept as history); recorded in membershipChanges.",
+  })
   async endMembership(
     @Arg("id", () => ID) id: string,
     @Arg("until", () => DateResolver, { nullable: true, description: "Default: today (UTC)." }) until: Date | null,
@@ -71,7 +97,14 @@ export class MembershipResolver {
       if (count === 0) throw graphError("CONFLICT", `membership "${id}" has already ended`);
       const membership = await tx.membership.findUniqueOrThrow({ where: { id } });
       await tx.membershipChange.create({
-        data: { membershipId: id, networkId: membership.networkId, action: "ENDED", actorSub: actor.sub, actorName: actor.name, membership: toJson(membership) },
+        data: {
+          membershipId: id,
+          networkId: membership.networkId,
+          action: "ENDED",
+          actorSub: actor.sub,
+          actorName: actor.name,
+          membership: toJson(membership),
+        },
       });
       return membership;
     })) as Membership;

@@ -1,7 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Guard, isNetworkAdmin } from "../../../common/auth";
 import { Language, pickLabel } from "../../../common/language";
-import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
+import {
+  ConnectionType,
+  PageArgs,
+  pageWindow,
+  parseTimeKey,
+  timeKey,
+  toConnection,
+  type Connection,
+} from "../../../common/pagination";
 import { isCurrentMembership } from "../domain";
 import type { MembersContext } from "../loaders";
 import { Membership } from "../types/membership";
@@ -22,28 +30,41 @@ export class NetworkResolver {
     return loaders.networkById.load(id) as Promise<Network | null>;
   }
 
-  @FieldResolver(() => String, { description: "In the given language, else the Accept-Language header's; English where no translation is known." })
+  @FieldResolver(() => String, {
+    description: "In the given language, else the Accept-Language header's; English where no translation is known.",
+  })
   name(
     @Root() network: Network,
     @Arg("lang", () => Language, { nullable: true }) lang: Language | null,
     @Ctx() { language }: MembersContext,
   ): string {
-    return pickLabel({ EN: network.nameEn, FR: network.nameFr, ES: network.nameEs, PT: network.namePt }, lang ?? language);
+    return pickLabel(
+      { EN: network.nameEn, FR: network.nameFr, ES: network.nameEs, PT: network.namePt },
+      lang ?? language,
+    );
   }
 
   @FieldResolver(() => [Membership], { description: "Member and observer countries, by country code." })
   async members(
     @Root() network: Network,
-    @Arg("includeEnded", () => Boolean, { defaultValue: false, description: "Also memberships that have ended." }) includeEnded: boolean,
+    @Arg("includeEnded", () => Boolean, { defaultValue: false, description: "Also memberships that have ended." })
+    includeEnded: boolean,
     @Ctx() { loaders }: MembersContext,
   ): Promise<Membership[]> {
     const memberships = (await loaders.membershipsByNetwork.load(network.id)) as Membership[];
     return includeEnded ? memberships : memberships.filter((membership) => isCurrentMembership(membership));
   }
 
-  @FieldResolver(() => MembershipChangeConnection, { nullable: true, description: "Audit of membership changes, newest first; for the network's admins." })
+  @FieldResolver(() => MembershipChangeConnection, {
+    nullable: true,
+    description: "Audit of membership changes, newest first; for the network's admins.",
+  })
   @Guard<Network>((viewer, network) => isNetworkAdmin(viewer, network.id), "the membership changes of this network")
-  async membershipChanges(@Root() network: Network, @Args(() => PageArgs) page: PageArgs, @Ctx() { prisma }: MembersContext): Promise<Connection<MembershipChange>> {
+  async membershipChanges(
+    @Root() network: Network,
+    @Args(() => PageArgs) page: PageArgs,
+    @Ctx() { prisma }: MembersContext,
+  ): Promise<Connection<MembershipChange>> {
     const window = pageWindow("membershipChanges", page);
     const after = parseTimeKey(window.afterKey);
     const where = { networkId: network.id };
@@ -52,6 +73,12 @@ export class NetworkResolver {
       orderBy: [{ at: "desc" }, { id: "desc" }],
       take: window.take,
     });
-    return toConnection("membershipChanges", window, rows, (change) => timeKey(change.at, change.id), () => prisma.membershipChange.count({ where }));
+    return toConnection(
+      "membershipChanges",
+      window,
+      rows,
+      (change) => timeKey(change.at, change.id),
+      () => prisma.membershipChange.count({ where }),
+    );
   }
 }

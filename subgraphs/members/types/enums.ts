@@ -1,5 +1,12 @@
 import { registerEnumType } from "type-graphql";
-import { AuthorityKind, DatePrecision, MembershipRole, Region, Treaty, TreatyStatusKind as StoredTreatyStatusKind } from "../../../prisma/members/generated/enums";
+import {
+  AuthorityKind,
+  DatePrecision,
+  MembershipRole,
+  Region,
+  TreatyStatusKind as StoredTreatyStatusKind,
+  Treaty,
+} from "../../../prisma/members/generated/enums";
 
 // The stored enums are the GraphQL enums; only the treaty status adds NONE, which is never stored.
 export { AuthorityKind, DatePrecision, MembershipRole, Region, Treaty };
@@ -13,7 +20,10 @@ registerEnumType(Treaty, {
   name: "Treaty",
   valuesConfig: {
     BUDAPEST_CONVENTION: { description: "Convention on Cybercrime (ETS 185)" },
-    SECOND_ADDITIONAL_PROTOCOL: { description: "Second Additional Protocol on enhanced co-operation and disclosure of electronic evidence (CETS 224)" },
+    SECOND_ADDITIONAL_PROTOCOL: {
+      description:
+        "Second Additional Protocol on enhanced co-operation and disclosure of electronic evidence (CETS 224)",
+    },
   },
 });
 registerEnumType(TreatyStatusKind, {

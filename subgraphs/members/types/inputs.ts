@@ -13,7 +13,10 @@ export class CountryFilter {
   @Field(() => Region, { nullable: true })
   region?: Region | null;
 
-  @Field(() => String, { nullable: true, description: "Part of a name in English, French, Spanish or Portuguese, or the code; accents optional." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Part of a name in English, French, Spanish or Portuguese, or the code; accents optional.",
+  })
   search?: string | null;
 }
 

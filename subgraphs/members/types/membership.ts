@@ -1,5 +1,5 @@
-import { Field, ID, ObjectType } from "type-graphql";
 import { DateResolver } from "graphql-scalars";
+import { Field, ID, ObjectType } from "type-graphql";
 import { MembershipRole } from "./enums";
 
 @ObjectType({ description: "A country (through an authority, where known) in a network." })
@@ -17,7 +17,10 @@ export class Membership {
   @Field(() => DateResolver, { nullable: true })
   since!: Date | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Set when the membership ended; ended memberships are kept." })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: "Set when the membership ended; ended memberships are kept.",
+  })
   until!: Date | null;
 
   @Field(() => String, { description: "Public source; prefixed 'inferred:' where the fact is deduced." })

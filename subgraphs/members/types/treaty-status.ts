@@ -1,5 +1,5 @@
-import { Field, ObjectType } from "type-graphql";
 import { DateResolver } from "graphql-scalars";
+import { Field, ObjectType } from "type-graphql";
 import { Treaty, TreatyStatusKind } from "./enums";
 
 @ObjectType({ description: "A country's participation in a treaty, as far as the sources tell." })
@@ -16,9 +16,15 @@ export class TreatyStatus {
   @Field(() => DateResolver, { nullable: true, description: "Ratified, not yet in force." })
   ratifiedOn!: Date | null;
 
-  @Field(() => DateResolver, { nullable: true, description: "Entry into force for this country, where a source gives it." })
+  @Field(() => DateResolver, {
+    nullable: true,
+    description: "Entry into force for this country, where a source gives it.",
+  })
   inForceOn!: Date | null;
 
-  @Field(() => String, { nullable: true, description: "Public source; prefixed 'inferred:' where the fact is deduced. Null for NONE." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Public source; prefixed 'inferred:' where the fact is deduced. Null for NONE.",
+  })
   source!: string | null;
 }

@@ -1,13 +1,17 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { networkRoles, type NetworkRole } from "../../../common/auth";
 
-export const NetworkRoleEnum = Object.fromEntries(networkRoles.map((role) => [role, role])) as { [R in NetworkRole]: R };
+export const NetworkRoleEnum = Object.fromEntries(networkRoles.map((role) => [role, role])) as {
+  [R in NetworkRole]: R;
+};
 registerEnumType(NetworkRoleEnum, {
   name: "NetworkRole",
   valuesConfig: {
     MEMBER: { description: "Sees person-level details of the network's contact points and its members-only items." },
     CONTACT_POINT: { description: "Sends and answers cooperation requests for its authority." },
-    NETWORK_ADMIN: { description: "Manages the network's memberships, contact points, events, trainings and documents." },
+    NETWORK_ADMIN: {
+      description: "Manages the network's memberships, contact points, events, trainings and documents.",
+    },
   },
 });
 

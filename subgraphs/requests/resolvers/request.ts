@@ -1,9 +1,18 @@
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { requireAllowed, requireViewer } from "../../../common/auth";
+import { now } from "../../../common/clock";
 import { badUserInput, graphError, isUniqueViolation } from "../../../common/errors";
 import { queryGraph } from "../../../common/graph-client";
-import { ConnectionType, PageArgs, pageWindow, parseTimeKey, timeKey, toConnection, type Connection } from "../../../common/pagination";
+import {
+  ConnectionType,
+  PageArgs,
+  pageWindow,
+  parseTimeKey,
+  timeKey,
+  toConnection,
+  type Connection,
+} from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
 import type { Prisma } from "../../../prisma/requests/generated/client";
 import {
@@ -27,7 +36,6 @@ import { visibleTo, type RequestsContext } from "../loaders";
 import { CreateCooperationRequestInput } from "../types/inputs";
 import { CooperationRequest, RequestEvent, RequestStatus } from "../types/request";
 import { Authority, Country } from "../types/stubs";
-import { now } from "../../../common/clock";
 
 const CooperationRequestConnection = ConnectionType("CooperationRequest", CooperationRequest);
 const maxNote = 2000;
@@ -37,12 +45,20 @@ type Actor = NonNullable<RequestsContext["viewer"]>;
 
 @Resolver(() => CooperationRequest)
 export class CooperationRequestResolver {
-  @Query(() => CooperationRequest, { nullable: true, description: "A request of your authority; null for anyone else's." })
-  cooperationRequest(@Arg("id", () => ID) id: string, @Ctx() { loaders }: RequestsContext): Promise<CooperationRequest | null> {
+  @Query(() => CooperationRequest, {
+    nullable: true,
+    description: "A request of your authority; null for anyone else's.",
+  })
+  cooperationRequest(
+    @Arg("id", () => ID) id: string,
+    @Ctx() { loaders }: RequestsContext,
+  ): Promise<CooperationRequest | null> {
     return loaders.requestById.load(id) as Promise<CooperationRequest | null>;
   }
 
-  @Query(() => CooperationRequestConnection, { description: "Your authority's requests, sent and received, newest first." })
+  @Query(() => CooperationRequestConnection, {
+    description: "Your authority's requests, sent and received, newest first.",
+  })
   async cooperationRequests(
     @Arg("status", () => RequestStatus, { nullable: true }) status: RequestStatus | null,
     @Arg("kind", () => RequestKind, { nullable: true }) kind: RequestKind | null,
@@ -53,28 +69,56 @@ export class CooperationRequestResolver {
     requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
     const window = pageWindow("cooperationRequests", page);
     const after = parseTimeKey(window.afterKey);
-    const where: Prisma.CooperationRequestWhereInput = { AND: [visible!, status ? { status } : {}, kind ? { kind } : {}] };
+    const where: Prisma.CooperationRequestWhereInput = {
+      AND: [visible!, status ? { status } : {}, kind ? { kind } : {}],
+    };
     const rows = await prisma.cooperationRequest.findMany({
-      where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] } : where,
+      where: after
+        ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] }
+        : where,
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: window.take,
     });
-    return toConnection("cooperationRequests", window, rows as CooperationRequest[], (request) => timeKey(request.createdAt, request.id), () => prisma.cooperationRequest.count({ where }));
+    return toConnection(
+      "cooperationRequests",
+      window,
+      rows as CooperationRequest[],
+      (request) => timeKey(request.createdAt, request.id),
+      () => prisma.cooperationRequest.count({ where }),
+    );
   }
 
-  @Query(() => [CooperationRequest], { description: "Executed preservations of your authority (either side) whose period ends within this many days, soonest first." })
-  async expiringPreservations(@Arg("withinDays", () => Int) withinDays: number, @Ctx() { viewer, prisma }: RequestsContext): Promise<CooperationRequest[]> {
+  @Query(() => [CooperationRequest], {
+    description:
+      "Executed preservations of your authority (either side) whose period ends within this many days, soonest first.",
+  })
+  async expiringPreservations(
+    @Arg("withinDays", () => Int) withinDays: number,
+    @Ctx() { viewer, prisma }: RequestsContext,
+  ): Promise<CooperationRequest[]> {
     const visible = visibleTo(requireViewer(viewer));
     requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
-    if (!Number.isInteger(withinDays) || withinDays < 1 || withinDays > maxWithinDays) throw badUserInput(`withinDays must be 1 to ${maxWithinDays}`, "withinDays");
+    if (!Number.isInteger(withinDays) || withinDays < 1 || withinDays > maxWithinDays)
+      throw badUserInput(`withinDays must be 1 to ${maxWithinDays}`, "withinDays");
     const from = now();
     return (await prisma.cooperationRequest.findMany({
-      where: { AND: [visible!, { kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] }, preservedUntil: { gte: from, lte: new Date(from.getTime() + withinDays * 86_400_000) } }] },
+      where: {
+        AND: [
+          visible!,
+          {
+            kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] },
+            preservedUntil: { gte: from, lte: new Date(from.getTime() + withinDays * 86_400_000) },
+          },
+        ],
+      },
       orderBy: [{ preservedUntil: "asc" }, { id: "asc" }],
     })) as CooperationRequest[];
   }
 
-  @Mutation(() => CooperationRequest, { description: "A contact point of an authority drafts a request; a retry with the same idempotencyKey returns the first." })
+  @Mutation(() => CooperationRequest, {
+    description:
+      "A contact point of an authority drafts a request; a retry with the same idempotencyKey returns the first.",
+  })
   async createCooperationRequest(
     @Arg("input", () => CreateCooperationRequestInput) input: CreateCooperationRequestInput,
     @Ctx() { viewer, prisma, loaders, requestId }: RequestsContext,
@@ -82,13 +126,26 @@ export class CooperationRequestResolver {
     const actor = requireViewer(viewer);
     const authority = actingAuthority(actor);
     requireAllowed(actor, authority !== null, "create cooperation requests (contact points of an authority only)");
-    const row = { ...checkNewRequest(input, authority!), idempotencyFingerprint: input.idempotencyKey != null ? idempotencyFingerprint(input) : null };
+    const row = {
+      ...checkNewRequest(input, authority!),
+      idempotencyFingerprint: input.idempotencyKey != null ? idempotencyFingerprint(input) : null,
+    };
     // A retry with the same key and the same input gets the first request; with other input, a conflict.
     const existing = async () => {
       if (!row.idempotencyKey) return null;
-      const earlier = await prisma.cooperationRequest.findUnique({ where: { requestingAuthorityId_idempotencyKey: { requestingAuthorityId: authority!, idempotencyKey: row.idempotencyKey } } });
+      const earlier = await prisma.cooperationRequest.findUnique({
+        where: {
+          requestingAuthorityId_idempotencyKey: {
+            requestingAuthorityId: authority!,
+            idempotencyKey: row.idempotencyKey,
+          },
+        },
+      });
       if (earlier?.idempotencyFingerprint != null && earlier.idempotencyFingerprint !== row.idempotencyFingerprint) {
-        throw graphError("CONFLICT", `idempotencyKey "${row.idempotencyKey}" was used for a request with other input`, { field: "input.idempotencyKey", idempotencyKey: row.idempotencyKey });
+        throw graphError("CONFLICT", `idempotencyKey "${row.idempotencyKey}" was used for a request with other input`, {
+          field: "input.idempotencyKey",
+          idempotencyKey: row.idempotencyKey,
+        });
       }
       return earlier;
     };
@@ -105,15 +162,26 @@ export class CooperationRequestResolver {
     );
     if (row.previousRequestId) {
       const previous = await loaders.requestById.load(row.previousRequestId);
-      if (!previous) throw badUserInput(`no request "${row.previousRequestId}" of your authority`, "input.previousRequest");
+      if (!previous)
+        throw badUserInput(`no request "${row.previousRequestId}" of your authority`, "input.previousRequest");
       if (input.kind === RequestKind.PRESERVATION_EXTENSION && !preservationKinds.includes(previous.kind)) {
         throw badUserInput("an extension extends a preservation request", "input.previousRequest");
       }
     }
     try {
       return (await prisma.$transaction(async (tx) => {
-        const request = await tx.cooperationRequest.create({ data: { ...row, id: crypto.randomUUID(), createdBy: actor.sub, content: toJson(input.content) } });
-        await tx.requestEvent.create({ data: { requestId: request.id, status: request.status, version: request.version, actorSub: actor.sub, actorAuthorityId: authority } });
+        const request = await tx.cooperationRequest.create({
+          data: { ...row, id: crypto.randomUUID(), createdBy: actor.sub, content: toJson(input.content) },
+        });
+        await tx.requestEvent.create({
+          data: {
+            requestId: request.id,
+            status: request.status,
+            version: request.version,
+            actorSub: actor.sub,
+            actorAuthorityId: authority,
+          },
+        });
         return request;
       })) as CooperationRequest;
     } catch (error) {
@@ -124,7 +192,9 @@ export class CooperationRequestResolver {
     }
   }
 
-  @Mutation(() => CooperationRequest, { description: "Moves a request one legal step, if expectedVersion is still current; recorded in history." })
+  @Mutation(() => CooperationRequest, {
+    description: "Moves a request one legal step, if expectedVersion is still current; recorded in history.",
+  })
   async transitionCooperationRequest(
     @Arg("id", () => ID) id: string,
     @Arg("to", () => RequestStatus) to: RequestStatus,
@@ -136,11 +206,20 @@ export class CooperationRequestResolver {
     const request = await loaders.requestById.load(id);
     if (!request) throw graphError("NOT_FOUND", `no request "${id}" of your authority`);
     // A caller who saw an older version decides on stale facts, whatever the step: reload first.
-    if (request.version !== expectedVersion) throw graphError("CONFLICT", `request "${id}" is at version ${request.version}, not ${expectedVersion}; reload it`);
+    if (request.version !== expectedVersion)
+      throw graphError(
+        "CONFLICT",
+        `request "${id}" is at version ${request.version}, not ${expectedVersion}; reload it`,
+      );
     const side = sideForStep(request.status, to);
     if (!side) throw badUserInput(`a request cannot go from ${request.status} to ${to}`, "to");
-    requireAllowed(actor, sidesOf(actor, request).includes(side), `take this step (the ${side.toLowerCase()} authority does)`);
-    if (note != null && (note.trim() === "" || note.length > maxNote)) throw badUserInput(`note must be 1 to ${maxNote} characters`, "note");
+    requireAllowed(
+      actor,
+      sidesOf(actor, request).includes(side),
+      `take this step (the ${side.toLowerCase()} authority does)`,
+    );
+    if (note != null && (note.trim() === "" || note.length > maxNote))
+      throw badUserInput(`note must be 1 to ${maxNote} characters`, "note");
     if (to === RequestStatus.SENT) {
       const missing = missingForSending(request.kind, request.content as never, request.responseTargetHours);
       if (missing.length > 0) throw badUserInput(`cannot send: ${missing.join(", ")} missing`, missing[0], { missing });
@@ -150,7 +229,8 @@ export class CooperationRequestResolver {
       const changes: Prisma.CooperationRequestUpdateManyMutationInput = { status: to, version: { increment: 1 } };
       if (to === RequestStatus.SENT) {
         changes.sentAt = steppedAt;
-        if (emergencyKinds.includes(request.kind) && request.responseTargetHours) changes.responseDueAt = new Date(steppedAt.getTime() + request.responseTargetHours * 3_600_000);
+        if (emergencyKinds.includes(request.kind) && request.responseTargetHours)
+          changes.responseDueAt = new Date(steppedAt.getTime() + request.responseTargetHours * 3_600_000);
       }
       if (to === RequestStatus.ACKNOWLEDGED) changes.acknowledgedAt = steppedAt;
       if (executed(to)) changes.executedAt = steppedAt;
@@ -159,14 +239,27 @@ export class CooperationRequestResolver {
       if (executed(to) && preservationKinds.includes(request.kind)) {
         const period = await tx.preservationPeriod.findUnique({ where: { countryCode: request.requestedCountryCode } });
         changes.preservedUntil = preservationEnd(steppedAt, period?.days ?? 0, request.requestedTimeZone);
-        if (request.kind === RequestKind.PRESERVATION_EXTENSION && request.previousRequestId) extended = { id: request.previousRequestId, until: changes.preservedUntil };
+        if (request.kind === RequestKind.PRESERVATION_EXTENSION && request.previousRequestId)
+          extended = { id: request.previousRequestId, until: changes.preservedUntil };
       }
       // Only the version the caller saw may change: of two concurrent steps one matches nothing and fails.
-      const { count } = await tx.cooperationRequest.updateMany({ where: { id, version: expectedVersion, status: request.status }, data: changes });
-      if (count === 0) throw graphError("CONFLICT", `request "${id}" has changed since version ${expectedVersion}; reload it`);
+      const { count } = await tx.cooperationRequest.updateMany({
+        where: { id, version: expectedVersion, status: request.status },
+        data: changes,
+      });
+      if (count === 0)
+        throw graphError("CONFLICT", `request "${id}" has changed since version ${expectedVersion}; reload it`);
       const updated = await tx.cooperationRequest.findUniqueOrThrow({ where: { id } });
       await tx.requestEvent.create({
-        data: { requestId: id, fromStatus: request.status, status: to, version: updated.version, actorSub: actor.sub, actorAuthorityId: actor.authorityId, note },
+        data: {
+          requestId: id,
+          fromStatus: request.status,
+          status: to,
+          version: updated.version,
+          actorSub: actor.sub,
+          actorAuthorityId: actor.authorityId,
+          note,
+        },
       });
       if (extended) await this.extendPreservation(tx, extended, updated.id, actor);
       return updated;
@@ -174,10 +267,18 @@ export class CooperationRequestResolver {
   }
 
   /** An executed extension pushes the original preservation's end, never back; recorded in its history. */
-  private async extendPreservation(tx: Prisma.TransactionClient, extended: { id: string; until: Date }, byRequest: string, actor: Actor) {
+  private async extendPreservation(
+    tx: Prisma.TransactionClient,
+    extended: { id: string; until: Date },
+    byRequest: string,
+    actor: Actor,
+  ) {
     const original = await tx.cooperationRequest.findUnique({ where: { id: extended.id } });
     if (!original || (original.preservedUntil && original.preservedUntil >= extended.until)) return;
-    const updated = await tx.cooperationRequest.update({ where: { id: original.id }, data: { preservedUntil: extended.until, version: { increment: 1 } } });
+    const updated = await tx.cooperationRequest.update({
+      where: { id: original.id },
+      data: { preservedUntil: extended.until, version: { increment: 1 } },
+    });
     await tx.requestEvent.create({
       data: {
         requestId: original.id,
@@ -212,9 +313,17 @@ export class CooperationRequestResolver {
     return { code: request.requestedCountryCode };
   }
 
-  @FieldResolver(() => CooperationRequest, { nullable: true, description: "The request this one extends or follows up." })
-  previousRequest(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<CooperationRequest | null> {
-    return request.previousRequestId ? (loaders.requestById.load(request.previousRequestId) as Promise<CooperationRequest | null>) : Promise.resolve(null);
+  @FieldResolver(() => CooperationRequest, {
+    nullable: true,
+    description: "The request this one extends or follows up.",
+  })
+  previousRequest(
+    @Root() request: CooperationRequest,
+    @Ctx() { loaders }: RequestsContext,
+  ): Promise<CooperationRequest | null> {
+    return request.previousRequestId
+      ? (loaders.requestById.load(request.previousRequestId) as Promise<CooperationRequest | null>)
+      : Promise.resolve(null);
   }
 
   @FieldResolver(() => [CooperationRequest], { description: "Extensions and follow-ups of this request." })
@@ -232,11 +341,17 @@ export class CooperationRequestResolver {
     return isOverdue(request, now());
   }
 
-  @FieldResolver(() => Boolean, { description: "Executed preservation whose period has ended without a follow-up request for mutual assistance sent before the end." })
+  @FieldResolver(() => Boolean, {
+    description:
+      "Executed preservation whose period has ended without a follow-up request for mutual assistance sent before the end.",
+  })
   async followUpOverdue(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<boolean> {
     if (!request.preservedUntil || request.preservedUntil.getTime() > now().getTime()) return false;
     const followUps = await loaders.followUpsByRequest.load(request.id);
-    return !followUps.some((followUp) => mlaKinds.includes(followUp.kind) && followUp.sentAt !== null && followUp.sentAt <= request.preservedUntil!);
+    return !followUps.some(
+      (followUp) =>
+        mlaKinds.includes(followUp.kind) && followUp.sentAt !== null && followUp.sentAt <= request.preservedUntil!,
+    );
   }
 }
 

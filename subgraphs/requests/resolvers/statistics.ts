@@ -1,20 +1,23 @@
 import { LRUCache } from "lru-cache";
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
 import { requireAllowed, requireViewer } from "../../../common/auth";
+import { now } from "../../../common/clock";
 import { envPositiveInt } from "../../../common/config";
 import { badUserInput } from "../../../common/errors";
 import { Prisma } from "../../../prisma/requests/generated/client";
 import type { RequestsContext } from "../loaders";
 import { RequestStatistics, RequestStatisticsFilter } from "../types/statistics";
-import { now } from "../../../common/clock";
 
 const hours = (from: string, to: string) => Prisma.raw(`extract(epoch from ("${to}" - "${from}")) / 3600`);
-const median = (from: string, to: string) => Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)})`;
+const median = (from: string, to: string) =>
+  Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)})`;
 const number = (value: unknown) => (value === null || value === undefined ? null : Number(value));
 
 @Resolver(() => RequestStatistics)
 export class RequestStatisticsResolver {
-  @Query(() => RequestStatistics, { description: "For analysts: aggregates of sent requests, computed in SQL; never contents." })
+  @Query(() => RequestStatistics, {
+    description: "For analysts: aggregates of sent requests, computed in SQL; never contents.",
+  })
   async requestStatistics(
     @Arg("filter", () => RequestStatisticsFilter, { nullable: true }) filter: RequestStatisticsFilter | null,
     @Ctx() { viewer, prisma }: RequestsContext,
@@ -23,7 +26,8 @@ export class RequestStatisticsResolver {
     const conditions = [Prisma.sql`"sentAt" IS NOT NULL`];
     const country = (code: string | null | undefined, column: string, field: string) => {
       if (code == null) return;
-      if (!/^[A-Za-z]{2}$/.test(code)) throw badUserInput(`${field.split(".")[1]} must be an ISO 3166-1 alpha-2 code`, field);
+      if (!/^[A-Za-z]{2}$/.test(code))
+        throw badUserInput(`${field.split(".")[1]} must be an ISO 3166-1 alpha-2 code`, field);
       conditions.push(Prisma.sql`${Prisma.raw(`"${column}"`)} = ${code.toUpperCase()}`);
     };
     country(filter?.requestingCountry, "requestingCountryCode", "filter.requestingCountry");
@@ -31,10 +35,19 @@ export class RequestStatisticsResolver {
     if (filter?.kind) conditions.push(Prisma.sql`"kind"::text = ${filter.kind}`);
     if (filter?.from) conditions.push(Prisma.sql`"sentAt" >= ${filter.from}`);
     if (filter?.to) conditions.push(Prisma.sql`"sentAt" < ${filter.to}`);
-    if (filter?.from && filter?.to && filter.to <= filter.from) throw badUserInput("to must be after from", "filter.to");
+    if (filter?.from && filter?.to && filter.to <= filter.from)
+      throw badUserInput("to must be after from", "filter.to");
     const where = Prisma.join(conditions, " AND ");
-    const key = JSON.stringify([filter?.requestingCountry?.toUpperCase(), filter?.requestedCountry?.toUpperCase(), filter?.kind, filter?.from, filter?.to]);
-    return statisticsCache(prisma).fetch(key, { context: () => computeStatistics(prisma, where) }) as Promise<RequestStatistics>;
+    const key = JSON.stringify([
+      filter?.requestingCountry?.toUpperCase(),
+      filter?.requestedCountry?.toUpperCase(),
+      filter?.kind,
+      filter?.from,
+      filter?.to,
+    ]);
+    return statisticsCache(prisma).fetch(key, {
+      context: () => computeStatistics(prisma, where),
+    }) as Promise<RequestStatistics>;
   }
 }
 
@@ -50,7 +63,11 @@ const caches = new WeakMap<object, StatisticsCache>();
 function statisticsCache(prisma: RequestsContext["prisma"]): StatisticsCache {
   let cache = caches.get(prisma);
   if (!cache) {
-    cache = new LRUCache({ max: 1_000, ttl: cacheSeconds * 1_000, fetchMethod: (_key, _stale, { context }) => context() });
+    cache = new LRUCache({
+      max: 1_000,
+      ttl: cacheSeconds * 1_000,
+      fetchMethod: (_key, _stale, { context }) => context(),
+    });
     caches.set(prisma, cache);
   }
   return cache;
@@ -79,7 +96,12 @@ async function computeStatistics(prisma: RequestsContext["prisma"], where: Prism
     byStatus: byStatus.map((row) => ({ status: row.status as never, count: Number(row.count) })),
     medianHoursToAcknowledge: number(overall.ack),
     medianHoursToExecute: number(overall.exec),
-    byMonth: byMonth.map((row) => ({ month: row.month!, sent: Number(row.sent), medianHoursToAcknowledge: number(row.ack), medianHoursToExecute: number(row.exec) })),
+    byMonth: byMonth.map((row) => ({
+      month: row.month!,
+      sent: Number(row.sent),
+      medianHoursToAcknowledge: number(row.ack),
+      medianHoursToExecute: number(row.exec),
+    })),
     computedAt,
   };
 }

@@ -5,11 +5,25 @@ import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
 // both the input and the output type, so what is sent is what is read. Fields are optional in a draft; sending
 // checks that a preservation request has all of (a)-(f).
 
-export const IdentifierKind = { IP_ADDRESS: "IP_ADDRESS", ACCOUNT: "ACCOUNT", DOMAIN: "DOMAIN", EMAIL: "EMAIL", PHONE: "PHONE", URL: "URL", OTHER: "OTHER" } as const;
+export const IdentifierKind = {
+  IP_ADDRESS: "IP_ADDRESS",
+  ACCOUNT: "ACCOUNT",
+  DOMAIN: "DOMAIN",
+  EMAIL: "EMAIL",
+  PHONE: "PHONE",
+  URL: "URL",
+  OTHER: "OTHER",
+} as const;
 export type IdentifierKind = (typeof IdentifierKind)[keyof typeof IdentifierKind];
 registerEnumType(IdentifierKind, { name: "IdentifierKind" });
 
-export const ResponseChannel = { EMAIL: "EMAIL", PHONE: "PHONE", SECURE_PLATFORM: "SECURE_PLATFORM", FAX: "FAX", POST: "POST" } as const;
+export const ResponseChannel = {
+  EMAIL: "EMAIL",
+  PHONE: "PHONE",
+  SECURE_PLATFORM: "SECURE_PLATFORM",
+  FAX: "FAX",
+  POST: "POST",
+} as const;
 export type ResponseChannel = (typeof ResponseChannel)[keyof typeof ResponseChannel];
 registerEnumType(ResponseChannel, { name: "ResponseChannel" });
 
@@ -36,7 +50,9 @@ export class DataToPreserve {
   relationToOffence?: string | null;
 }
 
-@ObjectType("Identifier", { description: "An identifier of the data sought, with when it was seen and in which time zone." })
+@ObjectType("Identifier", {
+  description: "An identifier of the data sought, with when it was seen and in which time zone.",
+})
 @InputType("IdentifierInput")
 export class Identifier {
   @Field(() => IdentifierKind)
@@ -52,7 +68,9 @@ export class Identifier {
   timeZone?: string | null;
 }
 
-@ObjectType("Custodian", { description: "Art. 29(2)(d): the custodian of the data or the location of the computer system." })
+@ObjectType("Custodian", {
+  description: "Art. 29(2)(d): the custodian of the data or the location of the computer system.",
+})
 @InputType("CustodianInput")
 export class Custodian {
   @Field(() => String, { nullable: true, description: "Service provider or other custodian." })
@@ -65,7 +83,9 @@ export class Custodian {
   identifiers?: Identifier[] | null;
 }
 
-@ObjectType("RequestContact", { description: "T-CY section 5: the requesting authority's person in charge, with office hours and time zone." })
+@ObjectType("RequestContact", {
+  description: "T-CY section 5: the requesting authority's person in charge, with office hours and time zone.",
+})
 @InputType("RequestContactInput")
 export class RequestContact {
   @Field(() => String, { nullable: true })

@@ -31,7 +31,10 @@ export class CreateCooperationRequestInput {
   @Field(() => Int, { nullable: true, description: "Emergency kinds: hours from sending to a response (1 to 168)." })
   responseTargetHours?: number | null;
 
-  @Field(() => String, { nullable: true, description: "A retry with the same key returns the first request instead of a new one." })
+  @Field(() => String, {
+    nullable: true,
+    description: "A retry with the same key returns the first request instead of a new one.",
+  })
   idempotencyKey?: string | null;
 
   @Field(() => RequestContent)

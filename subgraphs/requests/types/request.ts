@@ -34,7 +34,9 @@ export class RequestEvent {
 }
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A preservation or mutual-assistance request between two authorities. Only the two can read it." })
+@ObjectType({
+  description: "A preservation or mutual-assistance request between two authorities. Only the two can read it.",
+})
 export class CooperationRequest {
   @Field(() => ID)
   id!: string;
@@ -68,7 +70,9 @@ export class CooperationRequest {
   @Field(() => RequestContent)
   content!: RequestContent;
 
-  @Field(() => String, { description: "IANA time zone of the requested side; preservation periods run in its calendar days." })
+  @Field(() => String, {
+    description: "IANA time zone of the requested side; preservation periods run in its calendar days.",
+  })
   requestedTimeZone!: string;
 
   @Field(() => Int, { nullable: true, description: "Emergency requests: hours from sending to a response." })
@@ -89,12 +93,16 @@ export class CooperationRequest {
   @Field(() => DateTimeISOResolver, { nullable: true, description: "When it reached a final status." })
   closedAt!: Date | null;
 
-  @Field(() => DateTimeISOResolver, { nullable: true, description: "Emergency requests: sentAt + responseTargetHours." })
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "Emergency requests: sentAt + responseTargetHours.",
+  })
   responseDueAt!: Date | null;
 
   @Field(() => DateTimeISOResolver, {
     nullable: true,
-    description: "Executed preservation: data are kept at least until then (execution + the requested country's period, at least 60 days, Art. 29(7)); extensions push it.",
+    description:
+      "Executed preservation: data are kept at least until then (execution + the requested country's period, at least 60 days, Art. 29(7)); extensions push it.",
   })
   preservedUntil!: Date | null;
 }

@@ -74,6 +74,8 @@ export class RequestStatistics {
   @Field(() => [MonthStatistics])
   byMonth!: MonthStatistics[];
 
-  @Field(() => DateTimeISOResolver, { description: "When these figures were computed: they may be up to a minute old." })
+  @Field(() => DateTimeISOResolver, {
+    description: "When these figures were computed: they may be up to a minute old.",
+  })
   computedAt!: Date;
 }

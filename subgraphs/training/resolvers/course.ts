@@ -5,13 +5,22 @@ import { graphError } from "../../../common/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
 import { checkCourse, checkMaterial, checkSession, courseFilterWhere } from "../domain";
 import type { TrainingContext } from "../loaders";
-import { Course, CourseFilter, CourseInput, Material, MaterialInput, TrainingSession, TrainingSessionInput } from "../types/course";
+import {
+  Course,
+  CourseFilter,
+  CourseInput,
+  Material,
+  MaterialInput,
+  TrainingSession,
+  TrainingSessionInput,
+} from "../types/course";
 import { Country, Event, Network } from "../types/stubs";
 
 const CourseConnection = ConnectionType("Course", Course);
 
 /** Network admins manage the courses of their networks; a course of several networks needs an admin of each. */
-const administers = (viewer: Viewer | null, networkIds: string[]) => networkIds.length > 0 && networkIds.every((networkId) => isNetworkAdmin(viewer, networkId));
+const administers = (viewer: Viewer | null, networkIds: string[]) =>
+  networkIds.length > 0 && networkIds.every((networkId) => isNetworkAdmin(viewer, networkId));
 
 @Resolver(() => Course)
 export class CourseResolver {
@@ -28,41 +37,89 @@ export class CourseResolver {
   ): Promise<Connection<Course>> {
     const window = pageWindow("courses", page);
     const where = { AND: courseFilterWhere(filter) };
-    const rows = await prisma.course.findMany({ where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where, orderBy: { id: "asc" }, take: window.take, omit: { searchText: true } });
-    return toConnection("courses", window, rows as Course[], (course) => course.id, () => prisma.course.count({ where }));
+    const rows = await prisma.course.findMany({
+      where: window.afterKey ? { AND: [where, { id: { gt: window.afterKey } }] } : where,
+      orderBy: { id: "asc" },
+      take: window.take,
+      omit: { searchText: true },
+    });
+    return toConnection(
+      "courses",
+      window,
+      rows as Course[],
+      (course) => course.id,
+      () => prisma.course.count({ where }),
+    );
   }
 
   @Mutation(() => Course, { description: "A network admin adds a course of their networks." })
-  async createCourse(@Arg("input", () => CourseInput) input: CourseInput, @Ctx() { viewer, prisma }: TrainingContext): Promise<Course> {
-    requireAllowed(requireViewer(viewer), administers(viewer, input.networks), "add courses to networks you do not administer");
-    return (await prisma.course.create({ data: { ...checkCourse(input), id: crypto.randomUUID() }, omit: { searchText: true } })) as Course;
+  async createCourse(
+    @Arg("input", () => CourseInput) input: CourseInput,
+    @Ctx() { viewer, prisma }: TrainingContext,
+  ): Promise<Course> {
+    requireAllowed(
+      requireViewer(viewer),
+      administers(viewer, input.networks),
+      "add courses to networks you do not administer",
+    );
+    return (await prisma.course.create({
+      data: { ...checkCourse(input), id: crypto.randomUUID() },
+      omit: { searchText: true },
+    })) as Course;
   }
 
   @Mutation(() => Course, { description: "An admin of all its networks replaces a course's details." })
-  async updateCourse(@Arg("id", () => ID) id: string, @Arg("input", () => CourseInput) input: CourseInput, @Ctx() { viewer, prisma }: TrainingContext): Promise<Course> {
+  async updateCourse(
+    @Arg("id", () => ID) id: string,
+    @Arg("input", () => CourseInput) input: CourseInput,
+    @Ctx() { viewer, prisma }: TrainingContext,
+  ): Promise<Course> {
     const existing = await this.managed(id, viewer, prisma);
-    requireAllowed(viewer, administers(viewer, [...new Set([...existing.networkIds, ...input.networks])]), "move courses to networks you do not administer");
-    return (await prisma.course.update({ where: { id }, data: checkCourse(input), omit: { searchText: true } })) as Course;
+    requireAllowed(
+      viewer,
+      administers(viewer, [...new Set([...existing.networkIds, ...input.networks])]),
+      "move courses to networks you do not administer",
+    );
+    return (await prisma.course.update({
+      where: { id },
+      data: checkCourse(input),
+      omit: { searchText: true },
+    })) as Course;
   }
 
   @Mutation(() => TrainingSession, { description: "A network admin records a delivery of one of their courses." })
-  async createTrainingSession(@Arg("input", () => TrainingSessionInput) input: TrainingSessionInput, @Ctx() { viewer, prisma }: TrainingContext): Promise<TrainingSession> {
+  async createTrainingSession(
+    @Arg("input", () => TrainingSessionInput) input: TrainingSessionInput,
+    @Ctx() { viewer, prisma }: TrainingContext,
+  ): Promise<TrainingSession> {
     await this.managed(input.course, viewer, prisma, "input.course");
-    return (await prisma.trainingSession.create({ data: { ...checkSession(input), id: crypto.randomUUID() } })) as TrainingSession;
+    return (await prisma.trainingSession.create({
+      data: { ...checkSession(input), id: crypto.randomUUID() },
+    })) as TrainingSession;
   }
 
-  @Mutation(() => Material, { description: "A network admin adds a material (or a language version of one) to one of their courses." })
-  async addMaterial(@Arg("input", () => MaterialInput) input: MaterialInput, @Ctx() { viewer, prisma }: TrainingContext): Promise<Material> {
+  @Mutation(() => Material, {
+    description: "A network admin adds a material (or a language version of one) to one of their courses.",
+  })
+  async addMaterial(
+    @Arg("input", () => MaterialInput) input: MaterialInput,
+    @Ctx() { viewer, prisma }: TrainingContext,
+  ): Promise<Material> {
     await this.managed(input.course, viewer, prisma, "input.course");
     const id = crypto.randomUUID();
-    return (await prisma.material.create({ data: { ...checkMaterial(input), id, translationGroup: input.translationGroup ?? id } })) as Material;
+    return (await prisma.material.create({
+      data: { ...checkMaterial(input), id, translationGroup: input.translationGroup ?? id },
+    })) as Material;
   }
 
   /** The course, if the viewer administers all its networks; a missing course is an error at `field`. */
   private async managed(id: string, viewer: Viewer | null, prisma: TrainingContext["prisma"], field?: string) {
     requireViewer(viewer);
     const course = await prisma.course.findUnique({ where: { id } });
-    if (!course) throw field ? graphError("BAD_USER_INPUT", `no course "${id}"`, { field }) : graphError("NOT_FOUND", `no course "${id}"`);
+    if (!course)
+      throw field
+        ? graphError("BAD_USER_INPUT", `no course "${id}"`, { field })
+        : graphError("NOT_FOUND", `no course "${id}"`);
     requireAllowed(viewer, administers(viewer, course.networkIds), "manage courses of networks you do not administer");
     return course;
   }
@@ -110,7 +167,9 @@ export class TrainingSessionResolver {
 export class MaterialResolver {
   @FieldResolver(() => [Material], { description: "The other language versions of this material." })
   async translations(@Root() material: Material, @Ctx() { loaders }: TrainingContext): Promise<Material[]> {
-    return ((await loaders.materialsByGroup.load(material.translationGroup)) as Material[]).filter((version) => version.id !== material.id);
+    return ((await loaders.materialsByGroup.load(material.translationGroup)) as Material[]).filter(
+      (version) => version.id !== material.id,
+    );
   }
 }
 
@@ -124,7 +183,9 @@ export class NetworkCoursesResolver {
 
 @Resolver(() => Country)
 export class CountryTrainingSessionsResolver {
-  @FieldResolver(() => [TrainingSession], { description: "Training held there or with its participants, in start order." })
+  @FieldResolver(() => [TrainingSession], {
+    description: "Training held there or with its participants, in start order.",
+  })
   trainingSessions(@Root() country: Country, @Ctx() { loaders }: TrainingContext): Promise<TrainingSession[]> {
     return loaders.sessionsByCountry.load(country.code) as Promise<TrainingSession[]>;
   }

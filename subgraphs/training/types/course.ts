@@ -83,7 +83,9 @@ export class TrainingSession {
   source!: string;
 }
 
-@ObjectType({ description: "A manual, concept paper, guide or other material, in one language; translations share a group." })
+@ObjectType({
+  description: "A manual, concept paper, guide or other material, in one language; translations share a group.",
+})
 export class Material {
   @Field(() => ID)
   id!: string;
@@ -210,7 +212,10 @@ export class MaterialInput {
   @Field(() => ID)
   course!: string;
 
-  @Field(() => String, { nullable: true, description: "Join the language versions of one document; default: a new group." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Join the language versions of one document; default: a new group.",
+  })
   translationGroup?: string | null;
 
   @Field(() => String)
