@@ -272,7 +272,7 @@ function* eventBatches(countryCodes: string[], total: number) {
         kind,
         title,
         description: null,
-        ...dayRange(first.toISODate()!, first.plus({ days: Math.floor(next() * 4) }).toISODate()!, timeZone),
+        ...dayRange(first.toISODate(), first.plus({ days: Math.floor(next() * 4) }).toISODate(), timeZone),
         timeZone,
         datePrecision: "DAY",
         online,

@@ -49,8 +49,8 @@ export function benchOptions(argv: string[]): BenchOptions {
       out: { type: "string", default: path.join(repositoryRoot, "bench", "results") },
     },
   });
-  if (!(values.size! in dataSetSizes)) throw new Error(`--size must be one of ${Object.keys(dataSetSizes).join(", ")}`);
-  if (!/^postgres(ql)?:\/\//.test(values.database!)) throw new Error("--database must be a postgresql:// URL");
+  if (!(values.size in dataSetSizes)) throw new Error(`--size must be one of ${Object.keys(dataSetSizes).join(", ")}`);
+  if (!/^postgres(ql)?:\/\//.test(values.database)) throw new Error("--database must be a postgresql:// URL");
   const number = (name: string, value: string | undefined, min: number) => {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed < min) throw new Error(`--${name} must be a number ≥ ${min}`);
@@ -58,7 +58,7 @@ export function benchOptions(argv: string[]): BenchOptions {
   };
   return {
     size: values.size as DataSetSize,
-    databaseUrl: values.database!,
+    databaseUrl: values.database,
     settings: {
       durationSeconds: number("duration", values.duration, 1),
       warmupSeconds: number("warmup", values.warmup, 0),
@@ -67,7 +67,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     leakSeconds: number("leak-seconds", values["leak-seconds"], 0),
     leakRate: values["leak-rate"] === "auto" ? null : number("leak-rate", values["leak-rate"], 1),
     embedded: !values["no-embedded"],
-    outDirectory: values.out!,
+    outDirectory: values.out,
     progress: process.stderr.isTTY === true,
     command: `npm run bench -- ${argv.join(" ")}`.trim(),
   };

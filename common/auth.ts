@@ -1,6 +1,6 @@
 import { SignJWT, jwtVerify, type JWTPayload } from "jose";
 import { createMethodMiddlewareDecorator } from "type-graphql";
-import { envFlag } from "./config";
+import { envFlag, envOptional, isProduction } from "./config";
 import { graphError } from "./errors";
 import { logger } from "./logger";
 
@@ -60,11 +60,11 @@ export function viewerClaims(viewer: Viewer): JWTPayload {
 }
 
 /** True outside production: development defaults for secrets are allowed there only. */
-export const developmentMode = () => process.env.NODE_ENV !== "production";
+export const developmentMode = () => !isProduction();
 
 /** A secret from the environment, a fixed development default outside production, and an error in production. */
 export function secretFromEnv(variable: string, developmentDefault: string): Uint8Array {
-  const value = process.env[variable];
+  const value = envOptional(variable);
   if (value) {
     if (value.length < 32) throw new Error(`${variable} must be at least 32 characters`);
     return new TextEncoder().encode(value);
@@ -86,7 +86,7 @@ export const allowDevelopmentSecretsVariable = "ALLOW_DEVELOPMENT_SECRETS_BEYOND
  * or an explicit opt-in that is logged as a warning at every start.
  */
 export function checkSecretsForInterface(service: string, host: string, secretVariables: string[]): void {
-  const defaulted = secretVariables.filter((variable) => !process.env[variable]);
+  const defaulted = secretVariables.filter((variable) => envOptional(variable) === undefined);
   if (isLoopbackHost(host) || defaulted.length === 0) return;
   const risk = `${service} listens on ${host} with the development ${defaulted.join(" and ")} of this repository: anyone who can reach it can sign tokens`;
   if (!envFlag(allowDevelopmentSecretsVariable, false)) {

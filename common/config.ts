@@ -35,3 +35,12 @@ export function envPositiveInt(name: string, fallback: number): number {
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive whole number, got "${raw}"`);
   return value;
 }
+
+/** A variable that may be unset: undefined when unset or empty. */
+export function envOptional(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === "" ? undefined : value;
+}
+
+/** NODE_ENV=production: development defaults (secrets, Sandbox, introspection) are off. */
+export const isProduction = () => process.env.NODE_ENV === "production";

@@ -5,8 +5,9 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
-import { envString, subgraphEnvName } from "./config";
+import { envOptional, envString, subgraphEnvName } from "./config";
 import { applyMigrations } from "./migrations";
+import type { SqlDriver } from "./sql";
 
 /**
  * Where a subgraph keeps its data. One dialect, PostgreSQL: embedded PGlite by default (one folder per subgraph),
@@ -15,14 +16,6 @@ import { applyMigrations } from "./migrations";
 export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string | null } // null: in memory, gone on close
   | { kind: "postgres"; url: string; schema: string };
-
-/** Raw SQL for what Prisma does not do: migrations, bulk seed upserts, readiness. */
-export interface SqlDriver {
-  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
-  /** Several statements at once, no parameters. */
-  exec(sql: string): Promise<void>;
-  transaction<T>(work: (tx: SqlDriver) => Promise<T>): Promise<T>;
-}
 
 export interface Database<Client> {
   subgraph: string;
@@ -50,10 +43,10 @@ export type PrismaClientFactory<Client> = (options: {
  * `PGLITE_DIR` (default `.data/`). `memory://` keeps an embedded database in memory only.
  */
 export function databaseTargetFromEnv(subgraph: string): DatabaseTarget {
-  const variable = process.env[subgraphEnvName(subgraph, "DATABASE_URL")]
+  const variable = envOptional(subgraphEnvName(subgraph, "DATABASE_URL"))
     ? subgraphEnvName(subgraph, "DATABASE_URL")
     : "DATABASE_URL";
-  const url = process.env[variable];
+  const url = envOptional(variable);
   if (!url) return { kind: "pglite", dataDir: path.resolve(envString("PGLITE_DIR", ".data"), subgraph) };
   return databaseTargetFromUrl(subgraph, url, variable);
 }

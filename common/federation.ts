@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, parse } from "graphql";
+import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap, type NonEmptyArray } from "type-graphql";
 
 /** Federation 2 directives the subgraphs use; composition checks them against the spec version. */
@@ -20,10 +20,13 @@ export const keyOnly = (field: string) => (representation: Record<string, unknow
 /**
  * A federated subgraph schema from type-graphql resolvers: type-graphql builds the schema, it is printed with its
  * directives (`@key`, `@shareable`) and rebuilt by @apollo/subgraph, with `__resolveReference` for each entity.
- * `orphanedTypes` must list entity stubs of other subgraphs that only gain fields here (shared/STACK.md).
+ * `orphanedTypes` must list entity stubs of other subgraphs that only gain fields here (otherwise composition silently lacks their fields).
  */
 export async function buildFederatedSchema<Context>(options: {
+  // type-graphql takes resolver and type classes as plain constructors.
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   resolvers: NonEmptyArray<Function>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   orphanedTypes?: Function[];
   referenceResolvers: ReferenceResolvers<Context>;
 }): Promise<GraphQLSchema> {
@@ -38,7 +41,7 @@ export async function buildFederatedSchema<Context>(options: {
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),
       __resolveReference: resolveReference,
-    } as GraphQLResolverMap<Context>[string];
+    };
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${federationLink}\n${printSchemaWithDirectives(schema)}`),

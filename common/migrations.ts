@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { SqlDriver } from "./database";
+import type { SqlDriver } from "./sql";
 
 /**
  * Applies the committed SQL migrations (prisma/<subgraph>/migrations/<name>/migration.sql) in name order, each once,

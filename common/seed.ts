@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
-import type { SqlDriver } from "./database";
 import { logger } from "./logger";
+import type { SqlDriver } from "./sql";
 
 /** Rows for one table, written with INSERT … ON CONFLICT (key) DO UPDATE, so a changed fact updates in place. */
 export interface SeedTable {

@@ -1,6 +1,7 @@
 import { GraphQLError } from "graphql";
 import { SignJWT, createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { InvalidClaims, secretFromEnv, viewerClaims, viewerFromClaims, type Viewer } from "../common/auth";
+import { envOptional } from "../common/config";
 
 /** The development secret that `npm run token` signs with and a local gateway accepts when JWT_SECRET is unset. */
 export const developmentJwtSecret = "development-only JWT secret, never in production";
@@ -13,8 +14,8 @@ export function signClientToken(viewer: Viewer, lifetime: string): Promise<strin
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt()
     .setExpirationTime(lifetime)
-    .setIssuer(process.env.JWT_ISSUER || "development")
-    .setAudience(process.env.JWT_AUDIENCE || "cybercrime-networks-graph")
+    .setIssuer(envOptional("JWT_ISSUER") ?? "development")
+    .setAudience(envOptional("JWT_AUDIENCE") ?? "cybercrime-networks-graph")
     .sign(jwtSecretFromEnv());
 }
 
@@ -27,12 +28,12 @@ const unauthenticated = (message: string) =>
  * JWKS when JWT_JWKS_URL is set. JWT_ISSUER and JWT_AUDIENCE are checked when set.
  */
 export function viewerVerifierFromEnv(): (authorization: string | undefined) => Promise<Viewer | null> {
-  const jwksUrl = process.env.JWT_JWKS_URL;
+  const jwksUrl = envOptional("JWT_JWKS_URL");
   const key: Uint8Array | JWTVerifyGetKey = jwksUrl ? createRemoteJWKSet(new URL(jwksUrl)) : jwtSecretFromEnv();
   const options = {
     algorithms: jwksUrl ? ["RS256", "ES256"] : ["HS256"],
-    issuer: process.env.JWT_ISSUER || undefined,
-    audience: process.env.JWT_AUDIENCE || undefined,
+    issuer: envOptional("JWT_ISSUER"),
+    audience: envOptional("JWT_AUDIENCE"),
   };
   return async (authorization) => {
     if (authorization === undefined || authorization === "") return null;

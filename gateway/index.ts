@@ -8,7 +8,7 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { checkSecretsForInterface, internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
-import { envFlag, envPort, envString, subgraphEnvName } from "../common/config";
+import { envFlag, envOptional, envPort, envString, isProduction, subgraphEnvName } from "../common/config";
 import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
 import { logger } from "../common/logger";
 import { viewerVerifierFromEnv } from "./auth";
@@ -67,7 +67,7 @@ const operationMustResolve: ApolloServerPlugin<GatewayContext> = {
 };
 
 export async function startGateway(options: GatewayOptions = {}): Promise<RunningServer> {
-  const production = process.env.NODE_ENV === "production";
+  const production = isProduction();
   const introspection = options.introspection ?? envFlag("GATEWAY_INTROSPECTION", !production);
   const sandbox = options.sandbox ?? envFlag("GATEWAY_SANDBOX", !production);
   const limits = { ...limitsFromEnv(), ...options.limits };
@@ -107,7 +107,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   await server.start();
   const host = options.host ?? envString("HOST", "127.0.0.1");
   checkSecretsForInterface("the gateway", host, [
-    ...(process.env.JWT_JWKS_URL ? [] : ["JWT_SECRET"]),
+    ...(envOptional("JWT_JWKS_URL") ? [] : ["JWT_SECRET"]),
     "INTERNAL_TOKEN_SECRET",
   ]);
   const running = await serveGraphQL(server, {

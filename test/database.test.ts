@@ -5,7 +5,7 @@ import { openDatabase, type Database } from "../common/database";
 import { applyMigrations } from "../common/migrations";
 import { seedOnce } from "../common/seed";
 import { startSubgraph } from "../common/subgraph";
-import { PrismaClient } from "../prisma/members/generated/client";
+import { type PrismaClient } from "../prisma/members/generated/client";
 import { membersSeed } from "../prisma/members/seed";
 import { members } from "../subgraphs/members";
 import { dropTarget, testTarget } from "./harness";

@@ -1,4 +1,4 @@
-import { SignJWT, type JWTPayload } from "jose";
+import { SignJWT } from "jose";
 import crypto from "node:crypto";
 import pg from "pg";
 import "reflect-metadata";
@@ -136,7 +136,7 @@ export async function clientToken(
   claims: Record<string, unknown>,
   options: { secret?: string; expiresIn?: string | number } = {},
 ): Promise<string> {
-  return new SignJWT(claims as JWTPayload)
+  return new SignJWT(claims)
     .setProtectedHeader({ alg: "HS256" })
     .setIssuedAt()
     .setExpirationTime(options.expiresIn ?? "1h")

@@ -1,3 +1,3 @@
-import { cliConfig } from "../cli-config";
+import { cliConfig } from "../../common/prisma-cli-config";
 
 export default cliConfig();
