@@ -1,12 +1,8 @@
 import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { daysFromToday } from "./clock";
-import { bearer, clientToken, postGraphQL, startTestGraph, type TestGraph } from "./harness";
+import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const ejcnAdmin = {
   sub: "admin-ejcn",

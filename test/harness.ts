@@ -61,6 +61,36 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
+
+/**
+ * The graph of this test file: started before its first test, stopped after its last. Use it inside tests only:
+ * `const graph = useTestGraph();` at the top of the file.
+ */
+export function useTestGraph(options: Parameters<typeof startTestGraph>[0] = {}): TestGraph {
+  let started: TestGraph | undefined;
+  beforeAll(async () => {
+    started = await startTestGraph(options);
+  });
+  afterAll(() => started?.close());
+  const current = (): TestGraph => {
+    if (!started) throw new Error("the test graph is not started: use it inside a test or a hook");
+    return started;
+  };
+  return {
+    get gatewayUrl() {
+      return current().gatewayUrl;
+    },
+    get subgraphs() {
+      return current().subgraphs;
+    },
+    query: (...args) => current().query(...args),
+    statementCount: () => current().statementCount(),
+    measure: (...args) => current().measure(...args),
+    statementsAndRows: (...args) => current().statementsAndRows(...args),
+    close: () => current().close(),
+  };
+}
+
 /** Every subgraph on a fresh, seeded database and a free port, and the gateway over them, in this process. */
 export async function startTestGraph(
   gatewayOptions: Omit<GatewayOptions, "port" | "host" | "subgraphUrls"> = {},

@@ -1,7 +1,7 @@
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { parse, validate } from "graphql";
 import { buildMembersSchema } from "../subgraphs/members/schema";
-import { startTestGraph, type TestGraph } from "./harness";
+import { startTestGraph, useTestGraph } from "./harness";
 
 /** Each gateway limit, at its boundary (accepted) and one past it (refused with a client error). */
 const limits = { maxDepth: 5, maxAliases: 3, maxTokens: 60, maxDirectives: 2, maxBodyBytes: 2000 };
@@ -23,11 +23,7 @@ async function costOf(query: string): Promise<number> {
   throw new Error("the cost rule accepted a query against a limit of 0");
 }
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph({ limits });
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph({ limits });
 
 async function expectAccepted(query: string, on = graph) {
   const { status, body } = await on.query(query);
@@ -105,11 +101,7 @@ describe("gateway limits", () => {
 });
 
 describe("production switches", () => {
-  let production: TestGraph;
-  beforeAll(async () => {
-    production = await startTestGraph({ introspection: false, sandbox: false });
-  });
-  afterAll(() => production?.close());
+  const production = useTestGraph({ introspection: false, sandbox: false });
 
   it("refuses introspection", async () => {
     const { status, body } = await production.query(`{ __schema { types { name } } }`);

@@ -1,10 +1,6 @@
-import { startTestGraph, type TestGraph } from "./harness";
+import { useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 describe("SQL statements per request do not grow with the rows returned", () => {
   const networkMembers = `query ($id: ID!) {

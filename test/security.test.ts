@@ -8,13 +8,9 @@ import { upsertRows } from "../common/seed";
 import { startSubgraph } from "../common/subgraph";
 import { startGateway } from "../gateway";
 import { members } from "../subgraphs/members";
-import { bearer, clientToken, postGraphQL, startTestGraph, type TestGraph } from "./harness";
+import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const gatewayPort = () => Number(new URL(graph.gatewayUrl).port);
 
