@@ -1,25 +1,37 @@
 // The peer a user could run instead of our gateway: Hive Gateway's runtime over the same supergraph and subgraphs,
 // doing the same per-request work as ours (verify the client's JWT, sign the viewer token the subgraphs trust).
-// Started by `npm run bench` as a child process: SUPERGRAPH_FILE and PORT in the environment.
+// Started by `npm run bench` as a child process: SUPERGRAPH_FILE, PORT and GATEWAY_SIGNING_KEYS_FILE in the environment.
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import fs from "node:fs";
 import http from "node:http";
-import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
+import type { Viewer } from "../common/auth";
+import { signingKeysFromEnv, signViewerToken, viewerTokenHeader } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "../gateway/auth";
 
 const supergraph = fs.readFileSync(process.env.SUPERGRAPH_FILE ?? "", "utf8");
 const verifyViewer = viewerVerifierFromEnv();
-const internalSecret = internalTokenSecret();
-// One verification and one signature per client request, however many subgraphs the plan calls.
-const viewerTokens = new WeakMap<Request, Promise<string | undefined>>();
-const viewerTokenFor = (request: Request) => {
-  let token = viewerTokens.get(request);
+const signingKeys = signingKeysFromEnv();
+// As ours: one verification per client request, one signature per subgraph the plan calls (audience = subgraph).
+const viewers = new WeakMap<Request, Promise<Viewer | null>>();
+const viewerTokens = new WeakMap<Request, Map<string, Promise<string | undefined>>>();
+const viewerTokenFor = (request: Request, subgraph: string) => {
+  let viewer = viewers.get(request);
+  if (!viewer) {
+    viewer = verifyViewer(request.headers.get("authorization") ?? undefined);
+    viewers.set(request, viewer);
+  }
+  let tokens = viewerTokens.get(request);
+  if (!tokens) {
+    tokens = new Map();
+    viewerTokens.set(request, tokens);
+  }
+  let token = tokens.get(subgraph);
   if (!token) {
-    token = verifyViewer(request.headers.get("authorization") ?? undefined).then((viewer) =>
-      viewer ? signViewerToken(viewer, internalSecret) : undefined,
+    token = Promise.all([viewer, signingKeys]).then(([signedIn, keys]) =>
+      signedIn ? signViewerToken(signedIn, subgraph, keys) : undefined,
     );
-    viewerTokens.set(request, token);
+    tokens.set(subgraph, token);
   }
   return token;
 };
@@ -31,7 +43,9 @@ const gateway = createGatewayRuntime({
   landingPage: false,
   graphqlEndpoint: "/graphql",
   propagateHeaders: {
-    fromClientToSubgraphs: async ({ request }) => ({ [viewerTokenHeader]: await viewerTokenFor(request) }),
+    fromClientToSubgraphs: async ({ request, subgraphName }) => ({
+      [viewerTokenHeader]: await viewerTokenFor(request, subgraphName),
+    }),
   },
 });
 

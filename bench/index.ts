@@ -7,8 +7,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import "reflect-metadata";
-import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
 import { subgraphEnvName } from "../common/config";
+import { newSigningKey, signingKeysFrom, signViewerToken, viewerTokenHeader } from "../common/viewer-token";
 import { supergraphPath } from "../gateway";
 import { signClientToken } from "../gateway/auth";
 import { subgraphs } from "../subgraphs";
@@ -87,6 +87,13 @@ export async function runBench(
   const services: ServiceProcess[] = [];
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
   try {
+    // The gateways sign viewer tokens with one key pair; the subgraphs hold its public half.
+    const privateKeys = { keys: [await newSigningKey()] };
+    const signingKeys = await signingKeysFrom(privateKeys);
+    const signingKeysFile = path.join(temporary, "signing-keys.json");
+    const publicKeysFile = path.join(temporary, "gateway-keys.json");
+    fs.writeFileSync(signingKeysFile, JSON.stringify(privateKeys), { mode: 0o600 });
+    fs.writeFileSync(publicKeysFile, JSON.stringify(signingKeys.published));
     const subgraphUrls: Record<string, string> = {};
     for (const definition of subgraphs) {
       const port = await freePort();
@@ -100,6 +107,7 @@ export async function runBench(
           env: {
             [subgraphEnvName(definition.name, "DATABASE_URL")]: options.databaseUrl,
             [subgraphEnvName(definition.name, "PORT")]: String(port),
+            GATEWAY_PUBLIC_KEYS_FILE: publicKeysFile,
           },
         }),
       );
@@ -123,6 +131,7 @@ export async function runBench(
       env: {
         PORT: String(oursPort),
         HOST: "127.0.0.1",
+        GATEWAY_SIGNING_KEYS_FILE: signingKeysFile,
         ...Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [subgraphEnvName(name, "URL"), url])),
       },
     });
@@ -132,7 +141,7 @@ export async function runBench(
       name: "hive-gateway",
       script: "bench/hive-gateway.ts",
       url: `http://127.0.0.1:${hivePort}/graphql`,
-      env: { PORT: String(hivePort), SUPERGRAPH_FILE: supergraphFile },
+      env: { PORT: String(hivePort), SUPERGRAPH_FILE: supergraphFile, GATEWAY_SIGNING_KEYS_FILE: signingKeysFile },
     });
     services.push(hive);
     log("services started");
@@ -144,14 +153,15 @@ export async function runBench(
       ours: { name: "ours", url: ours.url, users: gatewayUsers },
       hive: { name: "hive", url: hive.url, users: gatewayUsers },
     } satisfies Record<string, Target>;
-    // Subgraphs trust only a gateway-signed viewer token; it lives 60 s, so it is signed afresh for each run.
-    const internalSecret = internalTokenSecret();
+    // Subgraphs trust only a viewer token the gateway signed for them; it lives 60 s, so it is signed afresh per run.
     const directTarget = (subgraph: string): Target => ({
       name: "direct",
       url: subgraphUrls[subgraph],
       users: async () =>
         Promise.all(
-          viewers.map(async (viewer) => ({ [viewerTokenHeader]: await signViewerToken(viewer, internalSecret) })),
+          viewers.map(async (viewer) => ({
+            [viewerTokenHeader]: await signViewerToken(viewer, subgraph, signingKeys),
+          })),
         ),
     });
 

@@ -1,11 +1,11 @@
-import { SignJWT, jwtVerify, type JWTPayload } from "jose";
+import type { JWTPayload } from "jose";
 import { createMethodMiddlewareDecorator } from "type-graphql";
 import { envFlag, envOptional, isProduction } from "./config";
 import { graphError } from "./errors";
 import { logger } from "./logger";
 
 /**
- * Identity and access, shared by the gateway and every subgraph (shared/DESIGN.md §5): institution facts are public,
+ * Identity and access, shared by the gateway and every subgraph: institution facts are public,
  * person facts are for members of a network the viewer shares, network admins manage their own network.
  */
 export const networkRoles = ["MEMBER", "CONTACT_POINT", "NETWORK_ADMIN"] as const;
@@ -95,40 +95,6 @@ export function checkSecretsForInterface(service: string, host: string, secretVa
     );
   }
   logger.warn({ service, host, secrets: defaulted }, `INSECURE: ${risk} (${allowDevelopmentSecretsVariable}=true)`);
-}
-
-// The gateway passes the viewer on to subgraphs as a short-lived token it signs; subgraphs trust nothing else.
-export const viewerTokenHeader = "x-viewer-token";
-const viewerTokenIssuer = "gateway";
-const viewerTokenAudience = "subgraphs";
-const viewerTokenLifetime = "60s";
-
-export const internalTokenSecret = () =>
-  secretFromEnv("INTERNAL_TOKEN_SECRET", "development-only internal token secret, never in production");
-
-export function signViewerToken(viewer: Viewer, secret: Uint8Array): Promise<string> {
-  return new SignJWT(viewerClaims(viewer))
-    .setProtectedHeader({ alg: "HS256" })
-    .setIssuer(viewerTokenIssuer)
-    .setAudience(viewerTokenAudience)
-    .setIssuedAt()
-    .setExpirationTime(viewerTokenLifetime)
-    .sign(secret);
-}
-
-/** The viewer of a gateway-signed token; null (anonymous) for a missing, forged, expired or malformed one. */
-export async function verifyViewerToken(token: string | undefined, secret: Uint8Array): Promise<Viewer | null> {
-  if (!token) return null;
-  try {
-    const { payload } = await jwtVerify(token, secret, {
-      issuer: viewerTokenIssuer,
-      audience: viewerTokenAudience,
-      algorithms: ["HS256"],
-    });
-    return viewerFromClaims(payload);
-  } catch {
-    return null;
-  }
 }
 
 // The rules. Each takes the viewer (null when anonymous).

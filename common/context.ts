@@ -1,7 +1,8 @@
 import type http from "node:http";
-import { verifyViewerToken, viewerTokenHeader, type Viewer } from "./auth";
+import type { Viewer } from "./auth";
 import { languageFromHeader, type Language } from "./language";
 import { logger, type Logger } from "./logger";
+import { viewerTokenHeader } from "./viewer-token";
 
 /**
  * What every subgraph resolver gets: who asks (from the gateway's signed token only; null when anonymous), its
@@ -19,12 +20,12 @@ export interface SubgraphContext<Client, Loaders> {
 export async function subgraphContext<Client, Loaders>(
   request: http.IncomingMessage,
   requestId: string,
-  secret: Uint8Array,
+  verifyViewer: (token: string | undefined) => Promise<Viewer | null>,
   prisma: Client,
   createLoaders: (viewer: Viewer | null) => Loaders,
 ): Promise<SubgraphContext<Client, Loaders>> {
   const token = request.headers[viewerTokenHeader];
-  const viewer = await verifyViewerToken(typeof token === "string" ? token : undefined, secret);
+  const viewer = await verifyViewer(typeof token === "string" ? token : undefined);
   return {
     viewer,
     prisma,

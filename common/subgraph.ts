@@ -1,7 +1,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
-import { checkSecretsForInterface, internalTokenSecret, type Viewer } from "./auth";
+import type { Viewer } from "./auth";
 import { envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
 import {
@@ -16,6 +16,7 @@ import {
 import { serveGraphQL, type Route } from "./http";
 import { logger } from "./logger";
 import { seedOnce, type SeedTable } from "./seed";
+import { verifyViewerToken, viewerKeysFromEnv, type ViewerKeys } from "./viewer-token";
 
 /** Everything the shared runner needs to know about one subgraph; each subgraph's index.ts exports one. */
 export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
@@ -67,10 +68,18 @@ export interface RunningSubgraph<Client = unknown> {
  */
 export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
   definition: SubgraphDefinition<Client, Loaders>,
-  options: { target?: DatabaseTarget; port?: number; host?: string; seed?: boolean } = {},
+  options: {
+    target?: DatabaseTarget;
+    port?: number;
+    host?: string;
+    seed?: boolean;
+    /** The gateway's public keys; by default from the environment (its JWKS URL or a key file). */
+    viewerKeys?: ViewerKeys;
+  } = {},
 ): Promise<RunningSubgraph<Client>> {
   const target = options.target ?? databaseTargetFromEnv(definition.name);
-  const secret = internalTokenSecret();
+  const viewerKeys = options.viewerKeys ?? viewerKeysFromEnv();
+  const verifyViewer = (token: string | undefined) => verifyViewerToken(token, definition.name, viewerKeys);
   const log = logger.child({ subgraph: definition.name });
   log.info({ database: describeTarget(target) }, "opening database");
   const database = await openDatabase(definition.name, target, definition.createPrismaClient);
@@ -89,13 +98,12 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
     });
     await server.start();
     const host = options.host ?? envString("SUBGRAPH_HOST", "127.0.0.1");
-    checkSecretsForInterface(`the ${definition.name} subgraph`, host, ["INTERNAL_TOKEN_SECRET"]);
     const http = await serveGraphQL(server, {
       name: definition.name,
       host,
       port: options.port ?? envPort(subgraphEnvName(definition.name, "PORT"), definition.defaultPort),
       context: (request, requestId) =>
-        subgraphContext(request, requestId, secret, database.prisma, (viewer) =>
+        subgraphContext(request, requestId, verifyViewer, database.prisma, (viewer) =>
           definition.createLoaders(database.prisma, viewer),
         ),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,

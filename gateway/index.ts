@@ -7,13 +7,21 @@ import nodeFetch from "node-fetch";
 import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
-import { checkSecretsForInterface, internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
+import { checkSecretsForInterface, type Viewer } from "../common/auth";
 import { envFlag, envOptional, envPort, envString, isProduction, subgraphEnvName } from "../common/config";
 import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
 import { logger } from "../common/logger";
+import {
+  jwksPath,
+  signingKeysFromEnv,
+  signViewerToken,
+  viewerTokenHeader,
+  type SigningKeys,
+} from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
 import { calendarRoute } from "./calendar";
 import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
+import { checkSubgraphUrl, subgraphAgents } from "./transport";
 
 export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
 
@@ -21,8 +29,9 @@ export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.g
 interface GatewayContext {
   requestId: string;
   acceptLanguage?: string;
-  /** The viewer, signed by the gateway for the subgraphs; absent when anonymous. */
-  viewerToken?: string;
+  /** The viewer; absent when anonymous. Each subgraph called gets a token signed for it alone. */
+  viewer?: Viewer;
+  viewerTokens: Map<string, Promise<string>>;
 }
 
 export interface GatewayOptions {
@@ -35,19 +44,33 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   introspection?: boolean;
   sandbox?: boolean;
+  /** The keys viewer tokens are signed with; by default from the environment. */
+  signingKeys?: SigningKeys;
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  constructor(
+    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly subgraph: string,
+    private readonly keys: SigningKeys,
+  ) {
+    super(config);
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Also called for health checks with an empty context.
     if (!("requestId" in context)) return;
     request.http?.headers.set(requestIdHeader, context.requestId);
     if (context.acceptLanguage) request.http?.headers.set("accept-language", context.acceptLanguage);
-    if (context.viewerToken) request.http?.headers.set(viewerTokenHeader, context.viewerToken);
+    if (!context.viewer) return;
+    let token = context.viewerTokens.get(this.subgraph);
+    if (!token) {
+      token = signViewerToken(context.viewer, this.subgraph, this.keys);
+      context.viewerTokens.set(this.subgraph, token);
+    }
+    request.http?.headers.set(viewerTokenHeader, await token);
   }
 }
-
-const subgraphAgent = new http.Agent({ keepAlive: true });
 
 /** A document whose operation cannot be chosen is the client's mistake: 400 naming operationName, not a 500. */
 const operationMustResolve: ApolloServerPlugin<GatewayContext> = {
@@ -73,20 +96,25 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const limits = { ...limitsFromEnv(), ...options.limits };
   const protection = armor(limits, introspection);
   const verifyViewer = viewerVerifierFromEnv();
-  const internalSecret = internalTokenSecret();
+  const signingKeys = options.signingKeys ?? (await signingKeysFromEnv());
   const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8");
   const subgraphUrl = (name: string, url?: string) =>
     options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
+  const agents = subgraphAgents();
   const gateway = new ApolloGateway({
     supergraphSdl,
     // node-fetch on a keep-alive agent: connections to subgraphs are reused, and without make-fetch-happen's HTTP-cache
     // layer (subgraph answers are per viewer, never cached); it costs less CPU per request than Node's own fetch
     // (undici): measured in README, Benchmarks.
-    buildService: ({ name, url }) =>
-      new SubgraphDataSource({
-        url: subgraphUrl(name, url),
-        fetcher: (input, init) => nodeFetch(input, { ...init, agent: subgraphAgent }),
-      }),
+    buildService: ({ name, url }) => {
+      const target = checkSubgraphUrl(name, subgraphUrl(name, url));
+      const agent = target.protocol === "https:" ? agents.https : agents.http;
+      return new SubgraphDataSource(
+        { url: target.toString(), fetcher: (input, init) => nodeFetch(input, { ...init, agent }) },
+        name,
+        signingKeys,
+      );
+    },
     logger: logger.child({ service: "gateway" }),
   });
   const server = new ApolloServer<GatewayContext>({
@@ -106,24 +134,31 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   });
   await server.start();
   const host = options.host ?? envString("HOST", "127.0.0.1");
-  checkSecretsForInterface("the gateway", host, [
-    ...(envOptional("JWT_JWKS_URL") ? [] : ["JWT_SECRET"]),
-    "INTERNAL_TOKEN_SECRET",
-  ]);
+  checkSecretsForInterface("the gateway", host, envOptional("JWT_JWKS_URL") ? [] : ["JWT_SECRET"]);
   const running = await serveGraphQL(server, {
     name: "gateway",
     host,
     port: options.port ?? envPort("PORT", 4000),
     maxBodyBytes: limits.maxBodyBytes,
     // The events subgraph's calendar feeds, on the one public endpoint.
-    routes: { "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraphSdl, "events"))) },
+    routes: {
+      "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraphSdl, "events"))),
+      // The public keys subgraphs verify viewer tokens with (two during a rotation).
+      "/.well-known": (request, response) => {
+        if (request.url?.split("?")[0] !== jwksPath) return void response.writeHead(404).end();
+        response
+          .writeHead(200, { "content-type": "application/jwk-set+json", "cache-control": "max-age=300" })
+          .end(JSON.stringify(signingKeys.published));
+      },
+    },
     context: async (request: http.IncomingMessage, requestId) => {
       const viewer = await verifyViewer(request.headers.authorization);
       return {
         requestId,
         acceptLanguage:
           typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
-        viewerToken: viewer ? await signViewerToken(viewer, internalSecret) : undefined,
+        viewer: viewer ?? undefined,
+        viewerTokens: new Map(),
       };
     },
     ready: async () => true,

@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import { logger } from "../common/logger";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
+import { signingKeysFromEnv, viewerKeysFrom } from "../common/viewer-token";
 import { startGateway } from "../gateway";
 import { subgraphs } from "../subgraphs";
 
@@ -11,8 +12,12 @@ async function main() {
     await Promise.allSettled(running.map((subgraph) => subgraph.stop()));
   };
   try {
-    for (const definition of subgraphs) running.push(await startSubgraph(definition));
+    // One process: the subgraphs hold the gateway's public keys directly.
+    const signingKeys = await signingKeysFromEnv();
+    const viewerKeys = viewerKeysFrom(signingKeys.published);
+    for (const definition of subgraphs) running.push(await startSubgraph(definition, { viewerKeys }));
     const gateway = await startGateway({
+      signingKeys,
       subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
     });
     // Subgraphs check references to other subgraphs' entities through this gateway.

@@ -1,4 +1,4 @@
-import { internalTokenSecret, signViewerToken, viewerTokenHeader } from "../common/auth";
+import { signViewerToken, viewerTokenHeader } from "../common/viewer-token";
 import { daysFromToday } from "./clock";
 import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
@@ -197,10 +197,11 @@ describe("straight to a subgraph", () => {
     }
   });
 
-  it("trusts a token signed by the gateway's secret", async () => {
+  it("trusts a token the gateway signed for this subgraph", async () => {
     const token = await signViewerToken(
       { sub: "admin-ejcn", name: null, networks: { ejcn: ["NETWORK_ADMIN"] }, authorityId: null, analyst: false },
-      internalTokenSecret(),
+      "members",
+      graph.signingKeys,
     );
     const { body } = await membershipsDirect(membersUrl(), { [viewerTokenHeader]: token });
     expect(body.data.me).toEqual({ sub: "admin-ejcn" });

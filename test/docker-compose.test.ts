@@ -25,10 +25,9 @@ describe("docker-compose.yml", () => {
       expect(databaseUrl.hostname).toBe("postgres");
       expect(databaseUrl.searchParams.get("schema")).toBe(name.replace(/-/g, "_"));
       expect(service.environment.SUBGRAPH_HOST).toBe("0.0.0.0");
-      // Production images need the secret the gateway signs viewer tokens with, the same on both sides.
-      expect(service.environment.INTERNAL_TOKEN_SECRET).toBe(
-        compose.services.gateway.environment.INTERNAL_TOKEN_SECRET,
-      );
+      // No shared secret: the subgraph verifies viewer tokens with the gateway's public keys.
+      expect(Object.keys(service.environment).filter((variable) => /SECRET/.test(variable))).toEqual([]);
+      expect(service.environment.GATEWAY_JWKS_URL).toBe("http://gateway:4000/.well-known/jwks.json");
       expect(service.environment[subgraphEnvName(name, "PORT")]).toBe(String(port));
       expect(service.depends_on.postgres.condition).toBe("service_healthy");
       expect(compose.services.gateway.environment[subgraphEnvName(name, "URL")]).toBe(`http://${name}:${port}/graphql`);
@@ -38,7 +37,9 @@ describe("docker-compose.yml", () => {
 
   it("gives the gateway the secrets production requires", () => {
     const environment = compose.services.gateway.environment;
-    expect(environment.INTERNAL_TOKEN_SECRET).toMatch(/^\$\{INTERNAL_TOKEN_SECRET:\?/);
+    expect(environment.GATEWAY_SIGNING_KEYS_FILE).toBe("/run/secrets/gateway-signing-keys");
+    expect(compose.services.gateway.secrets).toContain("gateway-signing-keys");
+    expect(compose.secrets["gateway-signing-keys"].file).toMatch(/^\$\{GATEWAY_SIGNING_KEYS:\?/);
     expect(environment.JWT_SECRET ?? environment.JWT_JWKS_URL).toBeDefined();
   });
 

@@ -4,6 +4,7 @@ import pg from "pg";
 import "reflect-metadata";
 import { databaseTargetFromUrl, type DatabaseTarget } from "../common/database";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
+import { newSigningKey, signingKeysFrom, viewerKeysFrom, type SigningKeys } from "../common/viewer-token";
 import { startGateway, type GatewayOptions } from "../gateway";
 import { developmentJwtSecret } from "../gateway/auth";
 import { subgraphs } from "../subgraphs";
@@ -39,6 +40,8 @@ export interface GraphQLResponse<Data = any> {
 
 export interface TestGraph {
   gatewayUrl: string;
+  /** The keys this graph's gateway signs viewer tokens with. */
+  signingKeys: SigningKeys;
   subgraphs: RunningSubgraph<any>[];
   query<Data = any>(
     query: string,
@@ -61,7 +64,6 @@ export interface TestGraph {
   close(): Promise<void>;
 }
 
-
 /**
  * The graph of this test file: started before its first test, stopped after its last. Use it inside tests only:
  * `const graph = useTestGraph();` at the top of the file.
@@ -83,6 +85,9 @@ export function useTestGraph(options: Parameters<typeof startTestGraph>[0] = {})
     get subgraphs() {
       return current().subgraphs;
     },
+    get signingKeys() {
+      return current().signingKeys;
+    },
     query: (...args) => current().query(...args),
     statementCount: () => current().statementCount(),
     measure: (...args) => current().measure(...args),
@@ -103,12 +108,16 @@ export async function startTestGraph(
     }
   };
   let gateway: Awaited<ReturnType<typeof startGateway>>;
+  // This graph's own gateway keys: subgraphs hold its public keys, as a host that may not call the gateway does.
+  const signingKeys = gatewayOptions.signingKeys ?? (await signingKeysFrom({ keys: [await newSigningKey()] }));
   try {
     for (const definition of subgraphs) {
-      running.push(await startSubgraph(definition, { target: testTarget(definition.name), port: 0 }));
+      const viewerKeys = viewerKeysFrom(signingKeys.published);
+      running.push(await startSubgraph(definition, { target: testTarget(definition.name), port: 0, viewerKeys }));
     }
     gateway = await startGateway({
       ...gatewayOptions,
+      signingKeys,
       port: 0,
       host: "127.0.0.1",
       subgraphUrls: Object.fromEntries(running.map((subgraph) => [subgraph.name, subgraph.url])),
@@ -128,6 +137,7 @@ export async function startTestGraph(
   };
   return {
     gatewayUrl: gateway.url,
+    signingKeys,
     subgraphs: running,
     query: (query, variables, headers) => postGraphQL(gateway.url, { query, variables }, headers),
     statementCount,

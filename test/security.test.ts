@@ -5,9 +5,7 @@ import net from "node:net";
 import path from "node:path";
 import { allowDevelopmentSecretsVariable } from "../common/auth";
 import { upsertRows } from "../common/seed";
-import { startSubgraph } from "../common/subgraph";
 import { startGateway } from "../gateway";
-import { members } from "../subgraphs/members";
 import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
 const graph = useTestGraph();
@@ -124,7 +122,7 @@ describe("calendar feeds reach the events subgraph only", () => {
 });
 
 describe("listening beyond this machine", () => {
-  const secrets = ["JWT_SECRET", "INTERNAL_TOKEN_SECRET", "JWT_JWKS_URL", allowDevelopmentSecretsVariable, "HOST"];
+  const secrets = ["JWT_SECRET", "JWT_JWKS_URL", allowDevelopmentSecretsVariable, "HOST"];
   let saved: Record<string, string | undefined>;
   beforeEach(() => {
     saved = Object.fromEntries(secrets.map((variable) => [variable, process.env[variable]]));
@@ -147,21 +145,14 @@ describe("listening beyond this machine", () => {
   });
 
   it("refuses another interface with the development secrets", async () => {
-    await expect(startGateway({ port: 0, host: "0.0.0.0" })).rejects.toThrow(
-      /development JWT_SECRET and INTERNAL_TOKEN_SECRET/,
-    );
-    await expect(
-      startSubgraph(members, { target: { kind: "pglite", dataDir: null }, port: 0, host: "0.0.0.0", seed: false }),
-    ).rejects.toThrow(/development INTERNAL_TOKEN_SECRET/);
+    await expect(startGateway({ port: 0, host: "0.0.0.0" })).rejects.toThrow(/development JWT_SECRET/);
   });
 
   it("accepts another interface with real secrets, or with the explicit opt-in", async () => {
     process.env.JWT_SECRET = "a client-token secret of this deployment, 32+ chars";
-    process.env.INTERNAL_TOKEN_SECRET = "a viewer-token secret of this deployment, 32+ chars";
     const withSecrets = await startGateway({ port: 0, host: "0.0.0.0" });
     await withSecrets.close();
     delete process.env.JWT_SECRET;
-    delete process.env.INTERNAL_TOKEN_SECRET;
     process.env[allowDevelopmentSecretsVariable] = "true";
     const optedIn = await startGateway({ port: 0, host: "0.0.0.0" });
     await optedIn.close();
