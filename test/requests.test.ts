@@ -465,6 +465,7 @@ describe("preservation periods", () => {
 });
 
 describe("statistics", () => {
+  // Filters take ISO 3166-1 codes only: these rows use territories that no other request of this file names.
   const hour = 3_600_000;
   const sql = () => graph.subgraphs.find((subgraph) => subgraph.name === "requests")!.database.sql;
   const row = (
@@ -474,8 +475,8 @@ describe("statistics", () => {
     sentAt: string | null,
     ackHours: number | null,
     execHours: number | null,
-    from = "XA",
-    to = "XB",
+    from = "AQ",
+    to = "BV",
   ) => {
     const sent = sentAt ? new Date(sentAt) : null;
     return {
@@ -516,7 +517,7 @@ describe("statistics", () => {
         row("s3", "MLA_STORED_DATA", "ACKNOWLEDGED", "2026-01-31T23:30:00Z", 6, null),
         row("s4", "MLA_STORED_DATA", "REFUSED", "2026-02-01T00:30:00Z", null, null),
         row("s5", "PRESERVATION", "DRAFT", null, null, null),
-        row("s6", "PRESERVATION", "EXECUTED", "2026-02-10T08:00:00Z", 1, 5, "XB", "XA"),
+        row("s6", "PRESERVATION", "EXECUTED", "2026-02-10T08:00:00Z", 1, 5, "BV", "AQ"),
       ],
     );
     const analyst = await as({ sub: "analyst", analyst: true, networks: {} });
@@ -531,8 +532,8 @@ describe("statistics", () => {
         )
       ).body.data.requestStatistics;
 
-    // XA → XB: s1-s4 sent (the draft s5 is not); acknowledged after 2, 4, 6 hours; executed after 10, 30.
-    expect(await statistics({ requestingCountry: "XA", requestedCountry: "XB" })).toEqual({
+    // AQ → BV: s1-s4 sent (the draft s5 is not); acknowledged after 2, 4, 6 hours; executed after 10, 30.
+    expect(await statistics({ requestingCountry: "AQ", requestedCountry: "BV" })).toEqual({
       sent: 4,
       byKind: [
         { kind: "MLA_STORED_DATA", count: 2 },
@@ -552,7 +553,7 @@ describe("statistics", () => {
     });
     // By kind and period: February, either direction, preservation only: s6.
     expect(
-      await statistics({ kind: "PRESERVATION", requestedCountry: "XA", from: "2026-02-01", to: "2026-03-01" }),
+      await statistics({ kind: "PRESERVATION", requestedCountry: "AQ", from: "2026-02-01", to: "2026-03-01" }),
     ).toMatchObject({ sent: 1, medianHoursToAcknowledge: 1, medianHoursToExecute: 5 });
   });
 
@@ -567,31 +568,31 @@ describe("statistics", () => {
         )
       ).body.data.requestStatistics;
     const before = Date.now();
-    const first = await figures("XQ");
+    const first = await figures("HM");
     expect(first.sent).toBe(0);
     expect(Date.parse(first.computedAt)).toBeGreaterThanOrEqual(before - 1000);
     await upsertRows(
       sql(),
       "CooperationRequest",
       ["id"],
-      [row("q1", "PRESERVATION", "SENT", "2026-03-01T10:00:00Z", null, null, "XQ", "XB")],
+      [row("q1", "PRESERVATION", "SENT", "2026-03-01T10:00:00Z", null, null, "HM", "BV")],
     );
     // Within the minute the same filter gets the same figures; another filter is computed afresh and sees the row.
-    expect(await figures("xq")).toEqual(first);
+    expect(await figures("hm")).toEqual(first);
     const statements = graph.statementCount();
-    const [a, b] = await Promise.all([figures("XR"), figures("XR")]);
+    const [a, b] = await Promise.all([figures("TF"), figures("TF")]);
     expect(graph.statementCount() - statements).toBe(2);
     expect(a).toEqual(b);
     await upsertRows(
       sql(),
       "CooperationRequest",
       ["id"],
-      [row("r1", "PRESERVATION", "SENT", "2026-03-01T10:00:00Z", null, null, "XR", "XB")],
+      [row("r1", "PRESERVATION", "SENT", "2026-03-01T10:00:00Z", null, null, "TF", "BV")],
     );
     expect(
       (
         await graph.query(
-          `{ requestStatistics(filter: { requestingCountry: "XR", kind: PRESERVATION }) { sent } }`,
+          `{ requestStatistics(filter: { requestingCountry: "TF", kind: PRESERVATION }) { sent } }`,
           {},
           analyst,
         )
@@ -603,9 +604,9 @@ describe("statistics", () => {
     const { requests, events } = syntheticRequests({
       count: 400,
       authorities: [
-        { id: "syn-xc", countryCode: "XC" },
-        { id: "syn-xd", countryCode: "XD" },
-        { id: "syn-xe", countryCode: "XE" },
+        { id: "syn-xc", countryCode: "GS" },
+        { id: "syn-xd", countryCode: "IO" },
+        { id: "syn-xe", countryCode: "UM" },
       ],
       start: new Date("2025-01-01T00:00:00Z"),
       months: 12,
@@ -613,7 +614,7 @@ describe("statistics", () => {
     });
     await upsertRows(sql(), "CooperationRequest", ["id"], requests);
     await upsertRows(sql(), "RequestEvent", ["id"], events);
-    const sent = requests.filter((request) => request.sentAt !== null && request.requestingCountryCode === "XC");
+    const sent = requests.filter((request) => request.sentAt !== null && request.requestingCountryCode === "GS");
     const median = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
       const middle = (sorted.length - 1) / 2;
@@ -621,7 +622,7 @@ describe("statistics", () => {
     };
     const hoursBetween = (from: unknown, to: unknown) => ((to as Date).getTime() - (from as Date).getTime()) / hour;
     const { body } = await graph.query(
-      `{ requestStatistics(filter: { requestingCountry: "XC" }) { sent medianHoursToAcknowledge medianHoursToExecute byStatus { status count } } }`,
+      `{ requestStatistics(filter: { requestingCountry: "GS" }) { sent medianHoursToAcknowledge medianHoursToExecute byStatus { status count } } }`,
       {},
       await as({ sub: "analyst", analyst: true }),
     );
@@ -646,5 +647,14 @@ describe("statistics", () => {
       await as({ sub: "analyst", analyst: true }),
     );
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.to" });
+    const unknown = await graph.query(
+      `{ requestStatistics(filter: { requestedCountry: "XA" }) { sent } }`,
+      {},
+      await as({ sub: "analyst", analyst: true }),
+    );
+    expect(unknown.body.errors![0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "filter.requestedCountry",
+    });
   });
 });

@@ -4,15 +4,28 @@ import icalGenerator, { ICalCalendarMethod } from "ical-generator";
 import type http from "node:http";
 import { localDays } from "../../common/dates";
 import type { Route } from "../../common/http";
+import { countryCode } from "../../common/validation";
 import type { PrismaClient } from "../../prisma/events/generated/client";
+import { eventsClientFor } from "./visibility";
 
 isoCountries.registerLocale(en);
+
+/** The code of a feed's country by the graph's one rule (common/validation.ts); null when it names none. */
+function feedCountry(key: string): string | null {
+  try {
+    return countryCode(key, "country");
+  } catch {
+    return null;
+  }
+}
 
 /**
  * iCalendar feeds of public events: /calendar/network/<id>.ics and /calendar/country/<code>.ics. Events known by
  * their days are all-day entries on the local dates of the place.
  */
 export function calendarRoute(prisma: PrismaClient): Route {
+  // Feeds are fetched without a token: an anonymous viewer's client, which sees public events only.
+  const db = eventsClientFor(prisma, null);
   return async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const match = /^\/calendar\/(network|country)\/([\w-]{1,64})\.ics$/.exec(
       new URL(request.url ?? "/", "http://localhost").pathname,
@@ -24,23 +37,22 @@ export function calendarRoute(prisma: PrismaClient): Route {
       return;
     }
     const [, scope, key] = match;
-    const code = key.toUpperCase();
-    if (scope === "country" && !isoCountries.isValid(code)) {
+    const code = scope === "country" ? feedCountry(key) : null;
+    if (scope === "country" && code === null) {
       response.writeHead(404, { "content-type": "text/plain" }).end(`no country ${key}\n`);
       return;
     }
-    const events = await prisma.event.findMany({
+    const events = await db.event.findMany({
       where: {
-        visibility: "PUBLIC",
         datePrecision: "DAY",
-        ...(scope === "network"
+        ...(code === null
           ? { networkIds: { has: key } }
           : { OR: [{ countryCode: code }, { participatingCountries: { has: code } }] }),
       },
       orderBy: [{ startsAt: "asc" }, { id: "asc" }],
     });
     const calendar = icalGenerator({
-      name: `Events: ${scope} ${scope === "network" ? key : code}`,
+      name: `Events: ${scope} ${code ?? key}`,
       prodId: { company: "cybercrime-networks-graph", product: "events" },
       method: ICalCalendarMethod.PUBLISH,
     });

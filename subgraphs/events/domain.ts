@@ -1,5 +1,3 @@
-import { DateTime } from "luxon";
-import { isMemberOf, type Viewer } from "../../common/auth";
 import { dayRange } from "../../common/dates";
 import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
@@ -15,14 +13,6 @@ import {
 } from "../../common/validation";
 import type { Prisma } from "../../prisma/events/generated/client";
 import type { EventFilter, EventInput } from "./types/event";
-
-/** Public events for everyone; members-only events for members of one of the event's networks (in SQL). */
-export function visibleEventsWhere(viewer: Viewer | null): Prisma.EventWhereInput {
-  const networks = Object.keys(viewer?.networks ?? {}).filter((networkId) => isMemberOf(viewer, networkId));
-  return networks.length > 0
-    ? { OR: [{ visibility: "PUBLIC" }, { networkIds: { hasSome: networks } }] }
-    : { visibility: "PUBLIC" };
-}
 
 /** The SQL condition of an event filter. */
 export function eventFilterWhere(filter: EventFilter | null): Prisma.EventWhereInput[] {
@@ -55,7 +45,8 @@ export function checkEvent(input: EventInput) {
     languageCode(document.language, `input.documents.${index}.language`);
     httpUrl(document.url, `input.documents.${index}.url`);
   });
-  const day = (date: Date) => DateTime.fromJSDate(date, { zone: "UTC" }).toISODate()!;
+  // A DateResolver date is midnight UTC: its ISO text up to the "T" is the day.
+  const day = (date: Date) => date.toISOString().slice(0, 10);
   const title = requiredText(input.title, "input.title", 300);
   const city = optionalText(input.city, "input.city", 100);
   const project = optionalText(input.project, "input.project", 100);

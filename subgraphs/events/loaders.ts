@@ -3,11 +3,14 @@ import { now } from "../../common/clock";
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/events/generated/client";
-import { visibleEventsWhere } from "./domain";
+import { eventsClientFor } from "./visibility";
 
-/** Per-request DataLoaders, scoped to the viewer: a members-only event the viewer may not see loads as null. */
+/**
+ * Per-request DataLoaders over the viewer's client: a members-only event the viewer may not see loads as null. `db`
+ * is that client, for the resolvers' own queries.
+ */
 export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null) {
-  const visible = visibleEventsWhere(viewer);
+  const db = eventsClientFor(prisma, viewer);
   const upcomingFirst = [{ startsAt: "asc" as const }, { id: "asc" as const }];
   // "Upcoming" is decided in SQL, so a country's past years of events are not fetched to be dropped.
   const notOver = (upcoming: boolean) => (upcoming ? [{ endsAt: { gt: now() } }] : []);
@@ -15,8 +18,8 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
   const eventsByNetwork = (upcoming: boolean) =>
     multiGroupLoader(
       (ids: readonly string[]) =>
-        prisma.event.findMany({
-          where: { AND: [visible, ...notOver(upcoming), { networkIds: { hasSome: [...ids] } }] },
+        db.event.findMany({
+          where: { AND: [...notOver(upcoming), { networkIds: { hasSome: [...ids] } }] },
           orderBy: upcomingFirst,
           omit: { searchText: true },
         }),
@@ -25,10 +28,9 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
   const eventsByCountry = (upcoming: boolean) =>
     multiGroupLoader(
       (codes: readonly string[]) =>
-        prisma.event.findMany({
+        db.event.findMany({
           where: {
             AND: [
-              visible,
               ...notOver(upcoming),
               { OR: [{ countryCode: { in: [...codes] } }, { participatingCountries: { hasSome: [...codes] } }] },
             ],
@@ -39,13 +41,14 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
       (event) => [...new Set([...(event.countryCode ? [event.countryCode] : []), ...event.participatingCountries])],
     );
   return {
+    db,
     eventById: entityLoader(
-      (ids: readonly string[]) => prisma.event.findMany({ where: { AND: [visible, { id: { in: [...ids] } }] } }),
+      (ids: readonly string[]) => db.event.findMany({ where: { id: { in: [...ids] } } }),
       (event) => event.id,
     ),
     documentsByEvent: groupLoader(
       (ids: readonly string[]) =>
-        prisma.eventDocument.findMany({ where: { eventId: { in: [...ids] } }, orderBy: { id: "asc" } }),
+        db.eventDocument.findMany({ where: { eventId: { in: [...ids] } }, orderBy: { id: "asc" } }),
       (document) => document.eventId,
     ),
     eventsByNetwork: eventsByNetwork(false),
@@ -56,4 +59,9 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
 }
 
 export type EventsLoaders = ReturnType<typeof createEventsLoaders>;
-export type EventsContext = SubgraphContext<PrismaClient, EventsLoaders>;
+
+/**
+ * The context as this subgraph's resolvers see it: the shared client (`prisma`) is left out on purpose, so that every
+ * query goes through `loaders.db`, the viewer's client (visibility.ts).
+ */
+export type EventsContext = Omit<SubgraphContext<PrismaClient, EventsLoaders>, "prisma">;

@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import crypto from "node:crypto";
 import { isIP } from "node:net";
 import stableStringify from "safe-stable-stringify";
-import type { Viewer } from "../../common/auth";
+import { requireViewer, type Viewer } from "../../common/auth";
 import { badUserInput, graphError } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
 import { countryCode, emailAddress, optionalText, timeZone } from "../../common/validation";
@@ -55,6 +55,13 @@ export const mlaKinds: RequestKind[] = [
 export function actingAuthority(viewer: Viewer | null): string | null {
   if (!viewer?.authorityId) return null;
   return Object.values(viewer.networks).some((roles) => roles.includes("CONTACT_POINT")) ? viewer.authorityId : null;
+}
+
+/** The authority the viewer acts for; UNAUTHENTICATED when anonymous, FORBIDDEN for anyone but a contact point. */
+export function requireActingAuthority(viewer: Viewer | null, what: string): string {
+  const authority = actingAuthority(requireViewer(viewer));
+  if (!authority) throw graphError("FORBIDDEN", `not allowed to ${what}`);
+  return authority;
 }
 
 /** The sides of a request the viewer stands on: none for anyone but the two authorities' contact points. */

@@ -1,39 +1,39 @@
 import type { Viewer } from "../../common/auth";
 import type { SubgraphContext } from "../../common/context";
-import { entityLoader, groupLoader } from "../../common/loaders";
-import type { Prisma, PrismaClient } from "../../prisma/requests/generated/client";
-import { actingAuthority } from "./domain";
+import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
+import type { PrismaClient } from "../../prisma/requests/generated/client";
+import { toCooperationRequest } from "./rows";
+import { statisticsCacheOf } from "./statistics";
+import { requestsClientFor } from "./visibility";
 
-/** Only the two authorities' contact points read a request: the condition every fetch of requests carries. */
-export function visibleTo(viewer: Viewer | null): Prisma.CooperationRequestWhereInput | null {
-  const authority = actingAuthority(viewer);
-  return authority ? { OR: [{ requestingAuthorityId: authority }, { requestedAuthorityId: authority }] } : null;
-}
-
-/** Per-request DataLoaders, scoped to the viewer: a request the viewer may not read loads as null. */
+/**
+ * Per-request DataLoaders over the viewer's client: a request the viewer may not read loads as null. `db` is that
+ * client, for the resolvers' own queries.
+ */
 export function createRequestsLoaders(prisma: PrismaClient, viewer: Viewer | null) {
-  const visible = visibleTo(viewer);
+  const db = requestsClientFor(prisma, viewer);
   return {
+    db,
+    /** Figures per statistics filter, shared by every analyst of this database. */
+    statistics: statisticsCacheOf(prisma),
     requestById: entityLoader(
-      (ids: readonly string[]) =>
-        visible
-          ? prisma.cooperationRequest.findMany({ where: { id: { in: [...ids] }, ...visible } })
-          : Promise.resolve([]),
+      async (ids: readonly string[]) =>
+        (await db.cooperationRequest.findMany({ where: { id: { in: [...ids] } } })).map(toCooperationRequest),
       (request) => request.id,
     ),
-    followUpsByRequest: groupLoader(
-      (ids: readonly string[]) =>
-        visible
-          ? prisma.cooperationRequest.findMany({
-              where: { previousRequestId: { in: [...ids] }, ...visible },
-              orderBy: { createdAt: "asc" },
-            })
-          : Promise.resolve([]),
-      (request) => request.previousRequestId!,
+    followUpsByRequest: multiGroupLoader(
+      async (ids: readonly string[]) =>
+        (
+          await db.cooperationRequest.findMany({
+            where: { previousRequestId: { in: [...ids] } },
+            orderBy: { createdAt: "asc" },
+          })
+        ).map(toCooperationRequest),
+      (request) => (request.previousRequestId === null ? [] : [request.previousRequestId]),
     ),
     eventsByRequest: groupLoader(
       (ids: readonly string[]) =>
-        prisma.requestEvent.findMany({
+        db.requestEvent.findMany({
           where: { requestId: { in: [...ids] } },
           orderBy: [{ at: "asc" }, { version: "asc" }],
         }),
@@ -43,4 +43,9 @@ export function createRequestsLoaders(prisma: PrismaClient, viewer: Viewer | nul
 }
 
 export type RequestsLoaders = ReturnType<typeof createRequestsLoaders>;
-export type RequestsContext = SubgraphContext<PrismaClient, RequestsLoaders>;
+
+/**
+ * The context as this subgraph's resolvers see it: the shared client (`prisma`) is left out on purpose, so that every
+ * query goes through `loaders.db`, the viewer's client (visibility.ts).
+ */
+export type RequestsContext = Omit<SubgraphContext<PrismaClient, RequestsLoaders>, "prisma">;

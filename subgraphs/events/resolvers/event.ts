@@ -13,7 +13,7 @@ import {
   toConnection,
   type Connection,
 } from "../../../common/pagination";
-import { checkEvent, eventFilterWhere, visibleEventsWhere } from "../domain";
+import { checkEvent, eventFilterWhere } from "../domain";
 import type { EventsContext } from "../loaders";
 import { Event, EventDocument, EventFilter, EventInput } from "../types/event";
 import { Country, Network } from "../types/stubs";
@@ -27,19 +27,19 @@ export class EventResolver {
     description: "An event; null when there is none or it is for members of networks you are not in.",
   })
   event(@Arg("id", () => ID) id: string, @Ctx() { loaders }: EventsContext): Promise<Event | null> {
-    return loaders.eventById.load(id) as Promise<Event | null>;
+    return loaders.eventById.load(id);
   }
 
   @Query(() => EventConnection, { description: "Events in start order, filtered, a page at a time." })
   async events(
     @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { viewer, prisma }: EventsContext,
+    @Ctx() { loaders: { db } }: EventsContext,
   ): Promise<Connection<Event>> {
     const window = pageWindow("events", page);
-    const where = { AND: [visibleEventsWhere(viewer), ...eventFilterWhere(filter)] };
+    const where = { AND: eventFilterWhere(filter) };
     const after = parseTimeKey(window.afterKey);
-    const rows = await prisma.event.findMany({
+    const rows = await db.event.findMany({
       where: after
         ? { AND: [where, { OR: [{ startsAt: { gt: after.at } }, { startsAt: after.at, id: { gt: after.id } }] }] }
         : where,
@@ -51,16 +51,16 @@ export class EventResolver {
     return toConnection(
       "events",
       window,
-      rows as Event[],
+      rows,
       (event) => timeKey(event.startsAt, event.id),
-      () => prisma.event.count({ where }),
+      () => db.event.count({ where }),
     );
   }
 
   @Mutation(() => Event, { description: "A network admin adds an event of their networks." })
   async createEvent(
     @Arg("input", () => EventInput) input: EventInput,
-    @Ctx() { viewer, prisma }: EventsContext,
+    @Ctx() { viewer, loaders: { db } }: EventsContext,
   ): Promise<Event> {
     const admin = requireViewer(viewer);
     requireAllowed(
@@ -70,11 +70,11 @@ export class EventResolver {
     );
     const row = checkEvent(input);
     const id = crypto.randomUUID();
-    return (await prisma.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
       const event = await tx.event.create({ data: { ...row, id } });
       await tx.eventDocument.createMany({ data: documentRows(id, input.documents) });
       return event;
-    })) as Event;
+    });
   }
 
   @Mutation(() => Event, {
@@ -83,10 +83,11 @@ export class EventResolver {
   async updateEvent(
     @Arg("id", () => ID) id: string,
     @Arg("input", () => EventInput) input: EventInput,
-    @Ctx() { viewer, prisma }: EventsContext,
+    @Ctx() { viewer, loaders: { db } }: EventsContext,
   ): Promise<Event> {
     const admin = requireViewer(viewer);
-    const existing = await prisma.event.findUnique({ where: { id } });
+    // An event the viewer may not see is not found, as `event(id)` answers null for it.
+    const existing = await db.event.findUnique({ where: { id } });
     if (!existing) throw graphError("NOT_FOUND", `no event "${id}"`);
     const networks = new Set([...existing.networkIds, ...input.networks]);
     requireAllowed(
@@ -95,12 +96,12 @@ export class EventResolver {
       "change events of networks you do not administer",
     );
     const row = checkEvent(input);
-    return (await prisma.$transaction(async (tx) => {
+    return db.$transaction(async (tx) => {
       const event = await tx.event.update({ where: { id }, data: row });
       await tx.eventDocument.deleteMany({ where: { eventId: id } });
       await tx.eventDocument.createMany({ data: documentRows(id, input.documents) });
       return event;
-    })) as Event;
+    });
   }
 
   @FieldResolver(() => DateResolver, { description: "First day, local to the place." })
@@ -130,31 +131,31 @@ export class EventResolver {
 
   @FieldResolver(() => [EventDocument], { description: "Agenda, list of participants, presentations, outcome report." })
   documents(@Root() event: Event, @Ctx() { loaders }: EventsContext): Promise<EventDocument[]> {
-    return loaders.documentsByEvent.load(event.id) as Promise<EventDocument[]>;
+    return loaders.documentsByEvent.load(event.id);
   }
 }
 
 @Resolver(() => Network)
 export class NetworkEventsResolver {
   @FieldResolver(() => [Event], { description: "Its events in start order." })
-  async events(
+  events(
     @Root() network: Network,
     @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
     @Ctx() { loaders }: EventsContext,
   ): Promise<Event[]> {
-    return (await (upcoming ? loaders.upcomingEventsByNetwork : loaders.eventsByNetwork).load(network.id)) as Event[];
+    return (upcoming ? loaders.upcomingEventsByNetwork : loaders.eventsByNetwork).load(network.id);
   }
 }
 
 @Resolver(() => Country)
 export class CountryEventsResolver {
   @FieldResolver(() => [Event], { description: "Events held there or with its participation, in start order." })
-  async events(
+  events(
     @Root() country: Country,
     @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
     @Ctx() { loaders }: EventsContext,
   ): Promise<Event[]> {
-    return (await (upcoming ? loaders.upcomingEventsByCountry : loaders.eventsByCountry).load(country.code)) as Event[];
+    return (upcoming ? loaders.upcomingEventsByCountry : loaders.eventsByCountry).load(country.code);
   }
 }
 

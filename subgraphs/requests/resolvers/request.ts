@@ -14,9 +14,9 @@ import {
   type Connection,
 } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
+import { optionalText } from "../../../common/validation";
 import type { Prisma } from "../../../prisma/requests/generated/client";
 import {
-  actingAuthority,
   checkAuthorities,
   checkNewRequest,
   emergencyKinds,
@@ -28,20 +28,26 @@ import {
   mlaKinds,
   preservationEnd,
   preservationKinds,
+  requireActingAuthority,
   sideForStep,
   sidesOf,
   type AuthoritiesOfRequest,
 } from "../domain";
-import { visibleTo, type RequestsContext } from "../loaders";
+import type { RequestsContext } from "../loaders";
+import { storedRequestContent, toCooperationRequest } from "../rows";
 import { CreateCooperationRequestInput } from "../types/inputs";
 import { CooperationRequest, RequestEvent, RequestStatus } from "../types/request";
 import { Authority, Country } from "../types/stubs";
+import type { RequestsDb } from "../visibility";
 
 const CooperationRequestConnection = ConnectionType("CooperationRequest", CooperationRequest);
 const maxNote = 2000;
 const maxWithinDays = 365;
+const readRequests = "read cooperation requests (contact points of an authority only)";
 
 type Actor = NonNullable<RequestsContext["viewer"]>;
+/** What a transaction of the viewer's client offers: its models, with the same row visibility. */
+type RequestsTransaction = Pick<RequestsDb, "cooperationRequest" | "requestEvent">;
 
 @Resolver(() => CooperationRequest)
 export class CooperationRequestResolver {
@@ -53,7 +59,7 @@ export class CooperationRequestResolver {
     @Arg("id", () => ID) id: string,
     @Ctx() { loaders }: RequestsContext,
   ): Promise<CooperationRequest | null> {
-    return loaders.requestById.load(id) as Promise<CooperationRequest | null>;
+    return loaders.requestById.load(id);
   }
 
   @Query(() => CooperationRequestConnection, {
@@ -63,16 +69,13 @@ export class CooperationRequestResolver {
     @Arg("status", () => RequestStatus, { nullable: true }) status: RequestStatus | null,
     @Arg("kind", () => RequestKind, { nullable: true }) kind: RequestKind | null,
     @Args(() => PageArgs) page: PageArgs,
-    @Ctx() { viewer, prisma }: RequestsContext,
+    @Ctx() { viewer, loaders: { db } }: RequestsContext,
   ): Promise<Connection<CooperationRequest>> {
-    const visible = visibleTo(requireViewer(viewer));
-    requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
+    requireActingAuthority(viewer, readRequests);
     const window = pageWindow("cooperationRequests", page);
     const after = parseTimeKey(window.afterKey);
-    const where: Prisma.CooperationRequestWhereInput = {
-      AND: [visible!, status ? { status } : {}, kind ? { kind } : {}],
-    };
-    const rows = await prisma.cooperationRequest.findMany({
+    const where: Prisma.CooperationRequestWhereInput = { ...(status ? { status } : {}), ...(kind ? { kind } : {}) };
+    const rows = await db.cooperationRequest.findMany({
       where: after
         ? { AND: [where, { OR: [{ createdAt: { lt: after.at } }, { createdAt: after.at, id: { lt: after.id } }] }] }
         : where,
@@ -82,9 +85,9 @@ export class CooperationRequestResolver {
     return toConnection(
       "cooperationRequests",
       window,
-      rows as CooperationRequest[],
+      rows.map(toCooperationRequest),
       (request) => timeKey(request.createdAt, request.id),
-      () => prisma.cooperationRequest.count({ where }),
+      () => db.cooperationRequest.count({ where }),
     );
   }
 
@@ -94,25 +97,20 @@ export class CooperationRequestResolver {
   })
   async expiringPreservations(
     @Arg("withinDays", () => Int) withinDays: number,
-    @Ctx() { viewer, prisma }: RequestsContext,
+    @Ctx() { viewer, loaders: { db } }: RequestsContext,
   ): Promise<CooperationRequest[]> {
-    const visible = visibleTo(requireViewer(viewer));
-    requireAllowed(viewer, visible !== null, "read cooperation requests (contact points of an authority only)");
+    requireActingAuthority(viewer, readRequests);
     if (!Number.isInteger(withinDays) || withinDays < 1 || withinDays > maxWithinDays)
       throw badUserInput(`withinDays must be 1 to ${maxWithinDays}`, "withinDays");
     const from = now();
-    return (await prisma.cooperationRequest.findMany({
+    const rows = await db.cooperationRequest.findMany({
       where: {
-        AND: [
-          visible!,
-          {
-            kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] },
-            preservedUntil: { gte: from, lte: new Date(from.getTime() + withinDays * 86_400_000) },
-          },
-        ],
+        kind: { in: [RequestKind.PRESERVATION, RequestKind.TRAFFIC_DATA_PARTIAL_DISCLOSURE] },
+        preservedUntil: { gte: from, lte: new Date(from.getTime() + withinDays * 86_400_000) },
       },
       orderBy: [{ preservedUntil: "asc" }, { id: "asc" }],
-    })) as CooperationRequest[];
+    });
+    return rows.map(toCooperationRequest);
   }
 
   @Mutation(() => CooperationRequest, {
@@ -121,22 +119,25 @@ export class CooperationRequestResolver {
   })
   async createCooperationRequest(
     @Arg("input", () => CreateCooperationRequestInput) input: CreateCooperationRequestInput,
-    @Ctx() { viewer, prisma, loaders, requestId }: RequestsContext,
+    @Ctx() { viewer, loaders, requestId }: RequestsContext,
   ): Promise<CooperationRequest> {
+    const { db } = loaders;
     const actor = requireViewer(viewer);
-    const authority = actingAuthority(actor);
-    requireAllowed(actor, authority !== null, "create cooperation requests (contact points of an authority only)");
+    const authority = requireActingAuthority(
+      actor,
+      "create cooperation requests (contact points of an authority only)",
+    );
     const row = {
-      ...checkNewRequest(input, authority!),
+      ...checkNewRequest(input, authority),
       idempotencyFingerprint: input.idempotencyKey != null ? idempotencyFingerprint(input) : null,
     };
     // A retry with the same key and the same input gets the first request; with other input, a conflict.
     const existing = async () => {
       if (!row.idempotencyKey) return null;
-      const earlier = await prisma.cooperationRequest.findUnique({
+      const earlier = await db.cooperationRequest.findUnique({
         where: {
           requestingAuthorityId_idempotencyKey: {
-            requestingAuthorityId: authority!,
+            requestingAuthorityId: authority,
             idempotencyKey: row.idempotencyKey,
           },
         },
@@ -147,10 +148,10 @@ export class CooperationRequestResolver {
           idempotencyKey: row.idempotencyKey,
         });
       }
-      return earlier;
+      return earlier && toCooperationRequest(earlier);
     };
     const earlier = await existing();
-    if (earlier) return earlier as CooperationRequest;
+    if (earlier) return earlier;
     checkAuthorities(
       row,
       await queryGraph<AuthoritiesOfRequest>(
@@ -169,9 +170,9 @@ export class CooperationRequestResolver {
       }
     }
     try {
-      return (await prisma.$transaction(async (tx) => {
+      const created = await db.$transaction(async (tx) => {
         const request = await tx.cooperationRequest.create({
-          data: { ...row, id: crypto.randomUUID(), createdBy: actor.sub, content: toJson(input.content) },
+          data: { ...row, id: crypto.randomUUID(), createdBy: actor.sub, content: storedRequestContent(input.content) },
         });
         await tx.requestEvent.create({
           data: {
@@ -183,11 +184,12 @@ export class CooperationRequestResolver {
           },
         });
         return request;
-      })) as CooperationRequest;
+      });
+      return toCooperationRequest(created);
     } catch (error) {
       // Two retries at once: the second finds the first.
       const first = isUniqueViolation(error) ? await existing() : null;
-      if (first) return first as CooperationRequest;
+      if (first) return first;
       throw error;
     }
   }
@@ -200,7 +202,7 @@ export class CooperationRequestResolver {
     @Arg("to", () => RequestStatus) to: RequestStatus,
     @Arg("expectedVersion", () => Int) expectedVersion: number,
     @Arg("note", () => String, { nullable: true }) note: string | null,
-    @Ctx() { viewer, prisma, loaders }: RequestsContext,
+    @Ctx() { viewer, loaders }: RequestsContext,
   ): Promise<CooperationRequest> {
     const actor = requireViewer(viewer);
     const request = await loaders.requestById.load(id);
@@ -218,13 +220,12 @@ export class CooperationRequestResolver {
       sidesOf(actor, request).includes(side),
       `take this step (the ${side.toLowerCase()} authority does)`,
     );
-    if (note != null && (note.trim() === "" || note.length > maxNote))
-      throw badUserInput(`note must be 1 to ${maxNote} characters`, "note");
+    const checkedNote = optionalText(note, "note", maxNote);
     if (to === RequestStatus.SENT) {
-      const missing = missingForSending(request.kind, request.content as never, request.responseTargetHours);
+      const missing = missingForSending(request.kind, request.content, request.responseTargetHours);
       if (missing.length > 0) throw badUserInput(`cannot send: ${missing.join(", ")} missing`, missing[0], { missing });
     }
-    return (await prisma.$transaction(async (tx) => {
+    const updated = await loaders.db.$transaction(async (tx) => {
       const steppedAt = now();
       const changes: Prisma.CooperationRequestUpdateManyMutationInput = { status: to, version: { increment: 1 } };
       if (to === RequestStatus.SENT) {
@@ -258,17 +259,21 @@ export class CooperationRequestResolver {
           version: updated.version,
           actorSub: actor.sub,
           actorAuthorityId: actor.authorityId,
-          note,
+          note: checkedNote,
         },
       });
       if (extended) await this.extendPreservation(tx, extended, updated.id, actor);
       return updated;
-    })) as CooperationRequest;
+    });
+    return toCooperationRequest(updated);
   }
 
-  /** An executed extension pushes the original preservation's end, never back; recorded in its history. */
+  /**
+   * An executed extension pushes the original preservation's end, never back; recorded in its history. The original
+   * is read through the viewer's client: one of other authorities than the executing side's is left alone.
+   */
   private async extendPreservation(
-    tx: Prisma.TransactionClient,
+    tx: RequestsTransaction,
     extended: { id: string; until: Date },
     byRequest: string,
     actor: Actor,
@@ -321,19 +326,17 @@ export class CooperationRequestResolver {
     @Root() request: CooperationRequest,
     @Ctx() { loaders }: RequestsContext,
   ): Promise<CooperationRequest | null> {
-    return request.previousRequestId
-      ? (loaders.requestById.load(request.previousRequestId) as Promise<CooperationRequest | null>)
-      : Promise.resolve(null);
+    return request.previousRequestId ? loaders.requestById.load(request.previousRequestId) : Promise.resolve(null);
   }
 
   @FieldResolver(() => [CooperationRequest], { description: "Extensions and follow-ups of this request." })
   followUps(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<CooperationRequest[]> {
-    return loaders.followUpsByRequest.load(request.id) as Promise<CooperationRequest[]>;
+    return loaders.followUpsByRequest.load(request.id);
   }
 
   @FieldResolver(() => [RequestEvent], { description: "Every step, oldest first (append-only)." })
   history(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<RequestEvent[]> {
-    return loaders.eventsByRequest.load(request.id) as Promise<RequestEvent[]>;
+    return loaders.eventsByRequest.load(request.id);
   }
 
   @FieldResolver(() => Boolean, { description: "An emergency request not answered by responseDueAt." })
@@ -346,13 +349,11 @@ export class CooperationRequestResolver {
       "Executed preservation whose period has ended without a follow-up request for mutual assistance sent before the end.",
   })
   async followUpOverdue(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<boolean> {
-    if (!request.preservedUntil || request.preservedUntil.getTime() > now().getTime()) return false;
+    const until = request.preservedUntil;
+    if (!until || until.getTime() > now().getTime()) return false;
     const followUps = await loaders.followUpsByRequest.load(request.id);
     return !followUps.some(
-      (followUp) =>
-        mlaKinds.includes(followUp.kind) && followUp.sentAt !== null && followUp.sentAt <= request.preservedUntil!,
+      (followUp) => mlaKinds.includes(followUp.kind) && followUp.sentAt !== null && followUp.sentAt <= until,
     );
   }
 }
-
-const toJson = (content: object) => JSON.parse(JSON.stringify(content)) as Prisma.InputJsonValue;
