@@ -1,28 +1,32 @@
-import { sources } from "../../members/seed/sources";
+import type { Prisma } from "../generated/client";
+import type { ContactPointKind } from "../generated/enums";
+import { sources } from "./members-facts";
 
 /**
  * Institution-level designations under Arts. 24, 27 and 35 of the Budapest Convention, as published in treaty
- * declarations (shared/reference/domain.md §1.7). No person data: contact details are given by the T-CY on request.
+ * declarations (the Dutch treaty database for Norway, Ecuador and Curaçao; the Council of Europe's list of declarations
+ * for Albania). No person data: contact details are given by the T-CY on request.
  */
 const designation = (
   id: string,
-  kind: "TWENTY_FOUR_SEVEN" | "CENTRAL_AUTHORITY_MLA" | "EXTRADITION",
+  kind: Extract<ContactPointKind, "TWENTY_FOUR_SEVEN" | "CENTRAL_AUTHORITY_MLA" | "EXTRADITION">,
   countryCode: string,
   authority: { authorityId: string } | { institution: string },
   validFrom: string,
   source: string,
-) => ({
-  id,
-  kind,
-  networkId: kind === "TWENTY_FOUR_SEVEN" ? "coe-24-7" : null,
-  countryCode,
-  authorityId: "authorityId" in authority ? authority.authorityId : null,
-  institution: "institution" in authority ? authority.institution : null,
-  twentyFourSeven: kind === "TWENTY_FOUR_SEVEN",
-  validFrom,
-  lastVerifiedAt: validFrom,
-  source,
-});
+) =>
+  ({
+    id,
+    kind,
+    networkId: kind === "TWENTY_FOUR_SEVEN" ? "coe-24-7" : null,
+    countryCode,
+    authorityId: "authorityId" in authority ? authority.authorityId : null,
+    institution: "institution" in authority ? authority.institution : null,
+    twentyFourSeven: kind === "TWENTY_FOUR_SEVEN",
+    validFrom,
+    lastVerifiedAt: validFrom,
+    source,
+  }) satisfies Prisma.ContactPointCreateManyInput;
 
 export const designations = [
   designation(

@@ -1,4 +1,5 @@
 import type { SeedTable } from "../../../common/seed";
+import type { Prisma } from "../generated/client";
 import { designations } from "./designations";
 import { networkContactPoints } from "./network-contact-points";
 
@@ -14,7 +15,7 @@ const personless = {
   closesAt: null,
   timeZone: null,
   lastVerifiedBy: null,
-};
+} satisfies Partial<Prisma.ContactPointCreateManyInput>;
 
 /** The contacts subgraph's seed: published designations, and fictional network contact points. */
 export function contactsSeed(): SeedTable[] {
@@ -25,7 +26,7 @@ export function contactsSeed(): SeedTable[] {
       rows: [
         ...designations.map((point) => ({ ...personless, ...point })),
         ...networkContactPoints().map((point) => ({ ...point, lastVerifiedBy: null })),
-      ],
+      ] satisfies Prisma.ContactPointCreateManyInput[],
     },
   ];
 }

@@ -1,7 +1,8 @@
 import { getCountry } from "countries-and-timezones";
 import { countries } from "countries-list";
-import { memberships } from "../../members/seed/memberships";
+import type { Prisma } from "../generated/client";
 import { designations } from "./designations";
+import { networkMembers } from "./members-facts";
 
 /**
  * One contact point per member country of each network, with visibly fictional person data (the real lists are
@@ -29,7 +30,7 @@ export function networkContactPoints() {
   const designated = new Set(
     designations.filter((point) => point.kind === "TWENTY_FOUR_SEVEN").map((point) => point.countryCode),
   );
-  return memberships
+  return networkMembers
     .filter((membership) => membership.networkId !== "coe-24-7" || !designated.has(membership.countryCode))
     .map((membership, index) => {
       const twentyFourSeven = membership.networkId === "coe-24-7";
@@ -55,6 +56,6 @@ export function networkContactPoints() {
         validFrom: "2026-01-01",
         lastVerifiedAt: null,
         source: fictionalSource,
-      };
+      } satisfies Prisma.ContactPointCreateManyInput;
     });
 }

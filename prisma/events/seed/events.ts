@@ -1,28 +1,41 @@
 import { dayRange } from "../../../common/dates";
 import { foldForSearch } from "../../../common/text";
+import type { Prisma } from "../generated/client";
+import type { DatePrecision, DocumentKind, EventKind } from "../generated/enums";
 
-// Public sources (shared/reference/seeds/, shared/reference/domain.md §3).
-const ipa =
-  "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa (shared/reference/seeds/003)";
+// Public sources: the page of each group of events, or of the event itself where there is one.
+const ipa = "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa";
 const glacy247 =
-  "Council of Europe news 'GLACY+: Online Regional Workshops … 24/7 Points of Contact Network' (shared/reference/seeds/004)";
+  "Council of Europe news 'GLACY+: Online Regional Workshops in Africa, Asia-Pacific and Latin America on Establishment and functioning of the 24/7 Points of Contact Network' (online, 28, 29 and 30 July 2020)";
 const webinars =
-  "EU Cyber Direct / Council of Europe webinar page, https://www.coe.int/en/web/cybercrime/eu-coe-webinars (shared/reference/seeds/002)";
-const ejcn =
-  "Eurojust and EJN pages on EJCN plenaries (shared/reference/domain.md §3.3): https://eurojust.europa.eu/news/european-judicial-cybercrime-network-holds-18th-plenary-meeting-combat-growing-cyber-threats";
+  "EU Cyber Direct / Council of Europe webinar page, https://www.coe.int/en/web/cybercrime/eu-coe-webinars";
+const ejcnPage = "Eurojust, 'European Judicial Cybercrime Network', https://www.eurojust.europa.eu/da/node/286";
+const ejcnPlenary2 =
+  "Eurojust news 'Second plenary meeting of the European Judicial Cybercrime Network' (6 April 2017), http://www.eurojust.europa.eu/press/News/News/Pages/2017/2017-04-06-Second-plenary-meeting-of-the-European-Judicial-Cybercrime-Network.aspx";
+const ejcnPlenary6 =
+  "EVIDENCE2e-CODEX news on the 6th EJCN plenary meeting, https://evidence2e-codex.eu/a/6th-ejcn-plenary-meeting";
+const ejcnPlenary10 =
+  "Eurojust, 'Latest developments from the European Judicial Cybercrime Network' (10th plenary, June 2021), https://www.eurojust.europa.eu/sk/node/3134";
+const ejcnPlenary14 =
+  "Cybil Portal, EJCN project page (14th Plenary Meeting, 15-16 June 2023), https://cybilportal.org/projects/european-judicial-cybercrime-network-ejcn/";
+const ejcnPlenary18 =
+  "Eurojust news on the 18th EJCN plenary meeting, https://eurojust.europa.eu/news/european-judicial-cybercrime-network-holds-18th-plenary-meeting-combat-growing-cyber-threats";
 const forum =
-  "https://cibercrime.ministeriopublico.pt/en/pagina/meeting-forum-cibercrime ; http://cibercrime.ministeriopublico.pt/en/pagina/2nd-meeting-cybercrime-forum-praia-cabo-verde (shared/reference/domain.md §3.4)";
+  "https://cibercrime.ministeriopublico.pt/en/pagina/meeting-forum-cibercrime ; http://cibercrime.ministeriopublico.pt/en/pagina/2nd-meeting-cybercrime-forum-praia-cabo-verde";
 const ciberred =
-  "http://cibercrime.ministeriopublico.pt/en/pagina/meeting-ciberredeciberred ; https://cibercrime.ministeriopublico.pt/en/destaque/ciberred-meeting-lisbon (shared/reference/domain.md §3.5)";
-const capacity =
-  "shared/reference/domain.md §3.7 (https://www.coe.int/en/web/cybercrime/glacyplus, https://www.coe.int/en/web/cybercrime/octopus-conference-2023)";
+  "http://cibercrime.ministeriopublico.pt/en/pagina/meeting-ciberredeciberred ; https://cibercrime.ministeriopublico.pt/en/destaque/ciberred-meeting-lisbon";
+const glacyPlus = "Council of Europe, GLACY+ project page, https://www.coe.int/en/web/cybercrime/glacyplus";
+const octopus2023 =
+  "Council of Europe, Octopus Conference 2023 page, https://www.coe.int/en/web/cybercrime/octopus-conference-2023";
+const cyberspex2026 =
+  "CyberSPEX workshop on Second Additional Protocol cooperation through the 24/7 Network, Bucharest, 26 May 2026: public page not yet cited";
 
 type Place = { city: string | null; country: string; timeZone: string } | "online";
 const at = (city: string | null, country: string, timeZone: string): Place => ({ city, country, timeZone });
 const ipaAreas = ["AL", "BA", "HR", "ME", "RS", "MK", "TR", "XK"];
 
 interface EventFacts {
-  kind: string;
+  kind: EventKind;
   title: string;
   days: [string, string];
   place: Place;
@@ -33,8 +46,8 @@ interface EventFacts {
   countries?: string[];
   participants?: number;
   organisers?: string[];
-  precision?: "DAY" | "MONTH" | "YEAR";
-  documents?: { kind: string; title: string; language: string; url?: string }[];
+  precision?: DatePrecision;
+  documents?: { kind: DocumentKind; title: string; language: string; url?: string }[];
 }
 
 const facts: Record<string, EventFacts> = {
@@ -243,7 +256,7 @@ const facts: Record<string, EventFacts> = {
     place: at("The Hague", "NL", "Europe/Amsterdam"),
     networks: ["ejcn"],
     organisers: ["Eurojust"],
-    source: ejcn,
+    source: ejcnPage,
   },
   "ejcn-plenary-2": {
     kind: "PLENARY",
@@ -252,7 +265,7 @@ const facts: Record<string, EventFacts> = {
     place: at("The Hague", "NL", "Europe/Amsterdam"),
     networks: ["ejcn"],
     organisers: ["Eurojust"],
-    source: ejcn,
+    source: ejcnPlenary2,
     description: "Adoption of the two-year work programme (e-evidence, encryption, data retention).",
   },
   "ejcn-plenary-6": {
@@ -262,7 +275,7 @@ const facts: Record<string, EventFacts> = {
     place: at("The Hague", "NL", "Europe/Amsterdam"),
     networks: ["ejcn"],
     organisers: ["Eurojust"],
-    source: ejcn,
+    source: ejcnPlenary6,
   },
   "ejcn-plenary-7": {
     kind: "PLENARY",
@@ -271,7 +284,7 @@ const facts: Record<string, EventFacts> = {
     place: at("The Hague", "NL", "Europe/Amsterdam"),
     networks: ["ejcn"],
     organisers: ["Eurojust"],
-    source: ejcn,
+    source: ejcnPage,
   },
   "ejcn-plenary-10": {
     kind: "PLENARY",
@@ -281,7 +294,7 @@ const facts: Record<string, EventFacts> = {
     place: at("The Hague", "NL", "Europe/Amsterdam"),
     networks: ["ejcn"],
     organisers: ["Eurojust"],
-    source: ejcn,
+    source: ejcnPlenary10,
     description: "Presentation of the Virtual Currency Guide for judicial authorities.",
   },
   "ejcn-plenary-14": {
@@ -291,7 +304,7 @@ const facts: Record<string, EventFacts> = {
     place: at("The Hague", "NL", "Europe/Amsterdam"),
     networks: ["ejcn"],
     organisers: ["Eurojust"],
-    source: ejcn,
+    source: ejcnPlenary14,
   },
   "ejcn-plenary-18": {
     kind: "PLENARY",
@@ -301,7 +314,7 @@ const facts: Record<string, EventFacts> = {
     networks: ["ejcn"],
     organisers: ["Eurojust"],
     participants: 60,
-    source: ejcn,
+    source: ejcnPlenary18,
     description:
       "60 participants from 32 countries; a restricted session on national legislation, judgments and cases; breakout sessions on AI, crypto assets, e-evidence and judicial training.",
   },
@@ -313,7 +326,7 @@ const facts: Record<string, EventFacts> = {
     project: "GLACY+",
     networks: ["forum-cibercrime", "ciberred"],
     organisers: ["Procuradoria-Geral da República"],
-    source: `${forum}; ${capacity}`,
+    source: `${forum}; ${glacyPlus}`,
   },
   "ciberred-meeting-1": {
     kind: "ANNUAL_MEETING",
@@ -379,7 +392,7 @@ const facts: Record<string, EventFacts> = {
     days: ["2019-07-10", "2019-07-12"],
     place: at("Strasbourg", "FR", "Europe/Paris"),
     project: "GLACY+",
-    source: capacity,
+    source: glacyPlus,
   },
   "glacy-247-workshop-africa-2020": {
     kind: "WORKSHOP",
@@ -436,7 +449,7 @@ const facts: Record<string, EventFacts> = {
     place: "online",
     project: "GLACY+",
     participants: 100,
-    source: capacity,
+    source: glacyPlus,
     description: "About 100 participants from more than 20 countries (GLACY+, iPROCEEDS-2, CyberSouth, CyberEast).",
   },
   "judicial-trainers-plenary-2021": {
@@ -446,7 +459,7 @@ const facts: Record<string, EventFacts> = {
     place: "online",
     project: "GLACY+",
     participants: 70,
-    source: capacity,
+    source: glacyPlus,
     description: "About 70 representatives; terms of reference and 2021 work plan.",
   },
   "forum-cibercrime-meeting-3": {
@@ -464,7 +477,7 @@ const facts: Record<string, EventFacts> = {
     place: at("Bucharest", "RO", "Europe/Bucharest"),
     project: "Octopus",
     participants: 500,
-    source: capacity,
+    source: octopus2023,
     description: "More than 500 participants from about 130 countries.",
   },
   "ciberred-meeting-lisbon-2025": {
@@ -484,11 +497,11 @@ const facts: Record<string, EventFacts> = {
     place: at("Bucharest", "RO", "Europe/Bucharest"),
     project: "CyberSPEX",
     networks: ["coe-24-7"],
-    source: capacity,
+    source: cyberspex2026,
   },
 };
 
-// The GLACY+ workshops page in its three language versions (shared/reference/seeds/004).
+// The GLACY+ workshops news page in its three language versions, with the titles the page gives them.
 facts["glacy-247-workshop-africa-2020"].documents = [
   {
     kind: "PAGE",
@@ -536,17 +549,20 @@ export function eventRows() {
       searchText: foldForSearch(
         [event.title, event.description, place?.city, event.project].filter(Boolean).join(" | "),
       ),
-    };
+    } satisfies Prisma.EventCreateManyInput;
   });
 }
 
 export function eventDocumentRows() {
   return Object.entries(facts).flatMap(([eventId, event]) =>
-    (event.documents ?? []).map((document, index) => ({
-      id: `${eventId}-${index + 1}`,
-      eventId,
-      url: null,
-      ...document,
-    })),
+    (event.documents ?? []).map(
+      (document, index) =>
+        ({
+          id: `${eventId}-${index + 1}`,
+          eventId,
+          url: null,
+          ...document,
+        }) satisfies Prisma.EventDocumentCreateManyInput,
+    ),
   );
 }

@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/client";
 import { sources } from "./sources";
 
 /**
@@ -76,7 +77,7 @@ export const authorities = [
     ["MZ", "Mozambique"],
     ["ST", "São Tomé and Príncipe"],
     ["TL", "Timor-Leste"],
-  ].map(([countryCode, country]) => ({
+  ].map(([countryCode, country]): Prisma.AuthorityCreateManyInput => ({
     id: `${countryCode.toLowerCase()}-prosecutor-general`,
     name: `Office of the Prosecutor General of ${country}`,
     kind: "PROSECUTION_SERVICE",
@@ -90,4 +91,4 @@ export const authorities = [
     countryCode: "MO",
     source: `${sources.forumFounding}: observer in the Fórum Cibercrime`,
   },
-];
+] satisfies Prisma.AuthorityCreateManyInput[];

@@ -5,10 +5,12 @@ import es from "i18n-iso-countries/langs/es.json";
 import fr from "i18n-iso-countries/langs/fr.json";
 import pt from "i18n-iso-countries/langs/pt.json";
 import { foldForSearch } from "../../../common/text";
+import type { Prisma } from "../generated/client";
+import type { Region } from "../generated/enums";
 
 for (const locale of [en, fr, es, pt]) isoCountries.registerLocale(locale);
 
-const regionOfContinent: Record<string, string> = {
+const regionOfContinent: Record<string, Region> = {
   AF: "AFRICA",
   AN: "ANTARCTICA",
   AS: "ASIA",
@@ -40,6 +42,6 @@ export function countries() {
         ...names,
         searchText: foldForSearch(allNames.join(" | ")),
         region: continent ? regionOfContinent[continent] : null,
-      };
+      } satisfies Prisma.CountryCreateManyInput;
     });
 }

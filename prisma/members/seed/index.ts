@@ -1,4 +1,6 @@
 import type { SeedTable } from "../../../common/seed";
+import type { Prisma } from "../generated/client";
+import type { Treaty, TreatyStatusKind } from "../generated/enums";
 import { authorities } from "./authorities";
 import { countries } from "./countries";
 import { memberships } from "./memberships";
@@ -10,19 +12,20 @@ import { budapestInvited, budapestParties, secondProtocolSignatories } from "./t
 export function membersSeed(): SeedTable[] {
   const treatyRow = (
     countryCode: string,
-    treaty: "BUDAPEST_CONVENTION" | "SECOND_ADDITIONAL_PROTOCOL",
-    status: "PARTY" | "SIGNATORY" | "INVITED",
+    treaty: Treaty,
+    status: TreatyStatusKind,
     source: string,
     dates: { signedOn?: string | null; ratifiedOn?: string | null; inForceOn?: string | null } = {},
-  ) => ({
-    countryCode,
-    treaty,
-    status,
-    signedOn: dates.signedOn ?? null,
-    ratifiedOn: dates.ratifiedOn ?? null,
-    inForceOn: dates.inForceOn ?? null,
-    source,
-  });
+  ) =>
+    ({
+      countryCode,
+      treaty,
+      status,
+      signedOn: dates.signedOn ?? null,
+      ratifiedOn: dates.ratifiedOn ?? null,
+      inForceOn: dates.inForceOn ?? null,
+      source,
+    }) satisfies Prisma.TreatyParticipationCreateManyInput;
   return [
     { table: "Network", key: ["id"], rows: networks },
     { table: "Country", key: ["code"], rows: countries() },

@@ -1,3 +1,5 @@
+import type { Prisma } from "../generated/client";
+import type { MembershipRole } from "../generated/enums";
 import { inferred, sources } from "./sources";
 import { budapestParties } from "./treaties";
 
@@ -6,7 +8,7 @@ type Membership = {
   networkId: string;
   countryCode: string;
   authorityId: string | null;
-  role: "MEMBER" | "OBSERVER" | "BOARD";
+  role: MembershipRole;
   since: string | null;
   until: null;
   source: string;
@@ -88,7 +90,7 @@ const forumFounders = ["AO", "BR", "CV", "GW", "MZ", "PT", "ST", "TL"];
 const prosecutorGeneralOf = (countryCode: string) =>
   countryCode === "PT" ? "pt-pgr" : `${countryCode.toLowerCase()}-prosecutor-general`;
 
-export const memberships: Membership[] = [
+export const memberships = [
   ...ejcnMembers.map((code) => membership("ejcn", code, "MEMBER", sources.ejcnSlides)),
   ...ejcnObservers.map((code) =>
     membership(
@@ -115,4 +117,4 @@ export const memberships: Membership[] = [
       inForceOn,
     ),
   ),
-];
+] satisfies Prisma.MembershipCreateManyInput[];

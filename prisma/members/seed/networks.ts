@@ -1,3 +1,4 @@
+import type { Prisma } from "../generated/client";
 import { sources } from "./sources";
 
 export const networks = [
@@ -44,7 +45,7 @@ export const networks = [
     establishedPrecision: "MONTH",
     host: "Procuradoria-Geral da República, Portugal (Cybercrime Office)",
     website: "https://cibercrime.ministeriopublico.pt",
-    source: `${sources.forumFounding}; shared/reference/seeds/001`,
+    source: `${sources.forumFounding}; ${sources.slides}: 'Fórum Cib@rcrime – Ministérios Públicos Lusófonos'`,
   },
   {
     id: "ciberred",
@@ -59,7 +60,7 @@ export const networks = [
     establishedPrecision: "MONTH",
     host: "AIAMP, coordinated by the Procuradoria-Geral da República, Portugal",
     website: null,
-    source: `${sources.ciberredFounding}; shared/reference/seeds/001`,
+    source: `${sources.ciberredFounding}; ${sources.slides}: 'Rede Ibero-Americana de Ministérios Públicos Especializados em Cibercrime'`,
   },
   {
     id: "coe-24-7",
@@ -76,4 +77,4 @@ export const networks = [
     website: "https://www.coe.int/en/web/cybercrime",
     source: `${sources.convention247}; the Convention entered into force on 1 Jul 2004`,
   },
-];
+] satisfies Prisma.NetworkCreateManyInput[];

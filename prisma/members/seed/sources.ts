@@ -1,12 +1,15 @@
-// Public sources of the seed facts (shared/reference/domain.md cites each; seed documents are in shared/reference/seeds/).
+// Public sources of the seed facts: the page, declaration or document each fact comes from.
+const slides = "Slides on the Fórum Cib@rcrime, CiberRed and the EJCN";
+
 export const sources = {
-  gpenAbout: "https://iap-association.org/GPEN/About-GPEN (shared/reference/seeds/000)",
+  gpenAbout: "https://iap-association.org/GPEN/About-GPEN",
   gpenHistory: "http://www.iap-association.org/GPEN/About-GPEN/History",
   ejcnCouncilConclusions:
     "Council Conclusions of 9 June 2016 (doc. 10025/16); https://www.eurojust.europa.eu/da/node/286",
-  ejcnSlides:
-    "Slides on the Fórum Cib@rcrime, CiberRed and the EJCN: 'EJCN - Members and Observers' (shared/reference/seeds/001)",
-  ejcnKickOff: "EJCN kick-off meeting 24 Nov 2016, The Hague, observers NO and CH (shared/reference/domain.md §3.3)",
+  slides,
+  ejcnSlides: `${slides}: 'EJCN - Members and Observers'`,
+  ejcnKickOff:
+    "EJCN kick-off meeting 24 Nov 2016, The Hague, observers NO and CH: Eurojust, 'European Judicial Cybercrime Network', https://www.eurojust.europa.eu/da/node/286",
   forumFounding:
     "http://cibercrime.ministeriopublico.pt/en/pagina/meeting-cybercrime-forum ; https://www.ministeriospublicoscplp.org/pagina/redes",
   ciberredFounding:
@@ -28,7 +31,7 @@ export const sources = {
   secondProtocol:
     "Second Additional Protocol (CETS 224) signatories: https://verdragen.nl/en/Treaty/Details/013833_p.html",
   designations:
-    "Declarations under Arts. 24, 27 and 35 (shared/reference/domain.md §1.7): https://treatydatabase.overheid.nl/nl/Verdrag/Details/009852_w",
+    "Declarations under Arts. 24, 27 and 35: https://treatydatabase.overheid.nl/nl/Verdrag/Details/009852_w",
   albaniaDeclarations:
     "http://www.conventions.coe.int/Treaty/Commun/ListeDeclarations.asp?CL=ENG&CM=8&NT=185&DF=2/21/2008&VL=1",
 } as const;

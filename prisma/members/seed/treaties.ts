@@ -13,7 +13,10 @@ const partyBy2ap = (country: string): Party => ({
   ),
 });
 
-/** Parties to the Budapest Convention (ETS 185) found in the consulted sources (shared/reference/domain.md §3.1). */
+/**
+ * Parties to the Budapest Convention (ETS 185) found in the consulted sources: the Dutch treaty database, the Council
+ * of Europe chart of 2015 and the signatures of the Second Additional Protocol. Each row names its source.
+ */
 export const budapestParties: Party[] = [
   party("AL", "2004-07-01"),
   party("AD", "2017-03-01"),

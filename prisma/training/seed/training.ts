@@ -1,22 +1,27 @@
 import { dayRange } from "../../../common/dates";
 import { foldForSearch } from "../../../common/text";
+import type { Prisma } from "../generated/client";
+import type { Audience, CourseLevel } from "../generated/enums";
 
-const ipa =
-  "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa (shared/reference/seeds/003)";
-const coeTraining =
-  "https://www.coe.int/en/web/cybercrime/trainings ; https://cybox.coe.int (shared/reference/domain.md §1.6)";
+// Public sources of the courses, sessions and materials.
+const ipa = "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa";
+const ipaJointProgramme =
+  "CyberCrime@IPA joint-programme page, http://www.jp.coe.int/CEAD/JP/Default.asp?TransID=204&SA=0&SE=0";
+const coeResources = "Council of Europe cybercrime resources page, https://www.coe.int/en/web/cybercrime/resources";
+const coeTraining = "https://www.coe.int/en/web/cybercrime/trainings ; https://cybox.coe.int";
 const help =
-  "https://coe.int/fr/web/cybercrime/-/council-of-europe-help-online-course-on-cybercrime-and-electronic-evidence (shared/reference/domain.md §1.6)";
+  "https://coe.int/fr/web/cybercrime/-/council-of-europe-help-online-course-on-cybercrime-and-electronic-evidence";
 const gpen =
-  "https://cybilportal.org/projects/cyber-crime-prosecution-training/ ; https://iap-association.org/GPEN/About-GPEN (shared/reference/domain.md §1.8)";
-const capacity = "shared/reference/domain.md §3.7";
+  "https://cybilportal.org/projects/cyber-crime-prosecution-training/ ; https://iap-association.org/GPEN/About-GPEN";
+const octopusProject = "Council of Europe, Octopus Project page, https://www.coe.int/en/web/cybercrime/octopus-project";
+const iproceedsBudva2017 = "iPROCEEDS regional Training of Trainers, Budva, 19-25 June 2017: public page not yet cited";
 const ipaAreas = ["AL", "BA", "HR", "ME", "RS", "MK", "TR", "XK"];
 
 interface CourseFacts {
   title: string;
   description?: string;
-  level: string;
-  audiences: string[];
+  level: CourseLevel;
+  audiences: Audience[];
   modules?: string[];
   languages: string[];
   provider: string;
@@ -36,7 +41,7 @@ const courses: Record<string, CourseFacts> = {
     languages: ["en"],
     provider: "Council of Europe",
     project: "CyberCrime@IPA",
-    source: `${ipa}; shared/reference/domain.md §1.14`,
+    source: `${ipa}; ${ipaJointProgramme}`,
   },
   "ipa-advanced-judicial": {
     title: "Advanced judicial training module on cybercrime and electronic evidence",
@@ -45,7 +50,7 @@ const courses: Record<string, CourseFacts> = {
     languages: ["en"],
     provider: "Council of Europe",
     project: "CyberCrime@IPA",
-    source: "shared/reference/domain.md §1.6, §1.14",
+    source: `${coeResources}; ${ipa}; ${ipaJointProgramme}`,
   },
   "ipa-judicial-tot": {
     title: "Training of Trainers for judicial training institutions",
@@ -96,7 +101,7 @@ const courses: Record<string, CourseFacts> = {
     languages: ["en"],
     provider: "Council of Europe",
     project: "iPROCEEDS",
-    source: capacity,
+    source: iproceedsBudva2017,
   },
   "octopus-judicial-programme": {
     title: "Judicial Training Programme on cybercrime and electronic evidence: introductory and advanced courses",
@@ -105,7 +110,7 @@ const courses: Record<string, CourseFacts> = {
     languages: ["en"],
     provider: "Council of Europe",
     project: "Octopus",
-    source: capacity,
+    source: octopusProject,
   },
   "gpen-prosecution-training": {
     title: "Cyber Crime Prosecution Training (GPEN virtual training and monthly webinars)",
@@ -160,7 +165,7 @@ const sessions: Record<string, SessionFacts> = {
     days: ["2017-06-19", "2017-06-25"],
     place: { city: "Budva", country: "ME", timeZone: "Europe/Podgorica" },
     countries: ipaAreas,
-    source: `${capacity}: iPROCEEDS regional Training of Trainers (introductory module; 4 new trainers per country)`,
+    source: `${iproceedsBudva2017}; introductory module, 4 new trainers per country`,
   },
   "octopus-advanced-bogor-2024": {
     course: "octopus-judicial-programme",
@@ -168,14 +173,14 @@ const sessions: Record<string, SessionFacts> = {
     place: { city: "Bogor", country: "ID", timeZone: "Asia/Jakarta" },
     countries: ["ID"],
     participants: 33,
-    source: `${capacity}: Judicial Training Programme, advanced course (33 judges and prosecutors), Octopus Project`,
+    source: `${octopusProject}: Judicial Training Programme, advanced course (33 judges and prosecutors), Octopus Project`,
   },
 };
 
 // Language versions announced on the CyberCrime@IPA page (8 March and 8 April 2011).
 const translated = ["sq", "bs", "hr", "mk", "tr", "sr"];
 const materials = [
-  ...["en", ...translated].map((language) => ({
+  ...["en", ...translated].map((language): Prisma.MaterialCreateManyInput => ({
     id: `concept-paper-judicial-training-${language}`,
     courseId: "ipa-basic-judicial",
     translationGroup: "concept-paper-judicial-training",
@@ -185,7 +190,7 @@ const materials = [
     url: null,
     source: ipa,
   })),
-  ...["en", ...translated].map((language) => ({
+  ...["en", ...translated].map((language): Prisma.MaterialCreateManyInput => ({
     id: `lea-isp-guidelines-${language}`,
     courseId: null,
     translationGroup: "lea-isp-guidelines",
@@ -216,43 +221,49 @@ const materials = [
     url: null,
     source: ipa,
   },
-];
+] satisfies Prisma.MaterialCreateManyInput[];
 
 export function courseRows() {
-  return Object.entries(courses).map(([id, course]) => ({
-    id,
-    title: course.title,
-    description: course.description ?? null,
-    level: course.level,
-    audiences: course.audiences,
-    modules: course.modules ?? [],
-    languages: course.languages,
-    provider: course.provider,
-    project: course.project ?? null,
-    networkIds: course.networks ?? [],
-    online: course.online ?? false,
-    source: course.source,
-    searchText: foldForSearch(
-      [course.title, course.description, course.provider, course.project].filter(Boolean).join(" | "),
-    ),
-  }));
+  return Object.entries(courses).map(
+    ([id, course]) =>
+      ({
+        id,
+        title: course.title,
+        description: course.description ?? null,
+        level: course.level,
+        audiences: course.audiences,
+        modules: course.modules ?? [],
+        languages: course.languages,
+        provider: course.provider,
+        project: course.project ?? null,
+        networkIds: course.networks ?? [],
+        online: course.online ?? false,
+        source: course.source,
+        searchText: foldForSearch(
+          [course.title, course.description, course.provider, course.project].filter(Boolean).join(" | "),
+        ),
+      }) satisfies Prisma.CourseCreateManyInput,
+  );
 }
 
 export function sessionRows() {
-  return Object.entries(sessions).map(([id, session]) => ({
-    id,
-    courseId: session.course,
-    ...dayRange(session.days[0], session.days[1], session.place.timeZone),
-    timeZone: session.place.timeZone,
-    online: false,
-    city: session.place.city,
-    countryCode: session.place.country,
-    participatingCountries: session.countries ?? [],
-    trainers: [],
-    participantsCount: session.participants ?? null,
-    eventId: session.event ?? null,
-    source: session.source,
-  }));
+  return Object.entries(sessions).map(
+    ([id, session]) =>
+      ({
+        id,
+        courseId: session.course,
+        ...dayRange(session.days[0], session.days[1], session.place.timeZone),
+        timeZone: session.place.timeZone,
+        online: false,
+        city: session.place.city,
+        countryCode: session.place.country,
+        participatingCountries: session.countries ?? [],
+        trainers: [],
+        participantsCount: session.participants ?? null,
+        eventId: session.event ?? null,
+        source: session.source,
+      }) satisfies Prisma.TrainingSessionCreateManyInput,
+  );
 }
 
 export const materialRows = () => materials;
