@@ -271,9 +271,11 @@ describe("freshness and history", () => {
     [{ officeHours: { ...eveningShift.officeHours, timeZone: "Mars/Olympus" } }, "details.officeHours.timeZone"],
     [{ officeHours: { ...eveningShift.officeHours, closesAt: "13:00" } }, "details.officeHours.closesAt"],
     [{ officeHours: { ...eveningShift.officeHours, opensAt: "9am" } }, "details.officeHours.opensAt"],
-    [{ officeHours: { ...eveningShift.officeHours, days: [0, 8] } }, "details.officeHours.days"],
+    [{ officeHours: { ...eveningShift.officeHours, days: [0, 8] } }, "details.officeHours.days.0"],
+    [{ officeHours: { ...eveningShift.officeHours, days: [] } }, "details.officeHours.days"],
     [{ officeHours: null }, "details.officeHours"],
-    [{ languages: ["Portuguese"] }, "details.languages"],
+    [{ languages: ["Portuguese"] }, "details.languages.0"],
+    [{ languages: [] }, "details.languages"],
     [{ email: "not an address" }, "details.email"],
     [{ source: " " }, "details.source"],
   ])("rejects %j with BAD_USER_INPUT at the field, changing nothing", async (change, field) => {

@@ -130,11 +130,11 @@ describe("countries", () => {
     expect(body.data.cn.budapestConvention).toEqual({ status: "NONE", source: null });
   });
 
-  it.each(["ZZ", "PRT", "", "1"])("answers null for the unknown code %p", async (code) => {
+  it.each(["ZZ", "PRT", "", "1"])("rejects %p, not an ISO 3166-1 alpha-2 code, with BAD_USER_INPUT", async (code) => {
     const { status, body } = await graph.query(`query ($code: ID!) { country(code: $code) { code } }`, { code });
     expect(status).toBe(200);
     expect(body.data.country).toBeNull();
-    expect(body.errors).toBeUndefined();
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "code" });
   });
 
   it("walks every page without duplicates or gaps", async () => {

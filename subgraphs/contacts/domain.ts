@@ -1,7 +1,15 @@
 import { DateTime } from "luxon";
 import { badUserInput } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
-import { emailAddress, optionalText, timeZone } from "../../common/validation";
+import {
+  emailAddress,
+  intInRange,
+  languageCodes,
+  optionalText,
+  requiredText,
+  timeOfDay,
+  timeZone,
+} from "../../common/validation";
 import { ContactPointKind } from "./types/contact-point";
 import type { ContactPointDetailsInput } from "./types/inputs";
 
@@ -75,8 +83,13 @@ export function rankContactPoints<
   const kinds = kindsForMeasure(measure, urgent);
   // A country's points share a few time zones: each zone's local time once, not once per point.
   const byZone = new Map<string, LocalTime>();
-  const clock = (timeZone: string) =>
-    byZone.get(timeZone) ?? byZone.set(timeZone, localTime(now, timeZone)).get(timeZone)!;
+  const clock = (timeZone: string) => {
+    const known = byZone.get(timeZone);
+    if (known) return known;
+    const local = localTime(now, timeZone);
+    byZone.set(timeZone, local);
+    return local;
+  };
   return points
     .filter((point) => kinds.includes(point.kind))
     .map((point) => ({
@@ -92,30 +105,27 @@ export function rankContactPoints<
     .map(({ point }) => point);
 }
 
-const time = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /** Checks new contact-point details; errors name the input field at fault. */
 export function validateDetails(details: ContactPointDetailsInput, field = "details") {
   const text = (value: string | null | undefined, name: string, max = 300) =>
     optionalText(value, `${field}.${name}`, max);
   emailAddress(details.email, `${field}.email`);
-  if (details.languages.length === 0 || !details.languages.every((language) => /^[a-z]{2}$/.test(language))) {
-    throw badUserInput("languages must be ISO 639-1 codes such as pt, es, en", `${field}.languages`);
-  }
+  const languages = languageCodes(details.languages, `${field}.languages`);
   const hours = details.officeHours;
   if (!details.twentyFourSeven && !hours)
     throw badUserInput("office hours are required unless the point is 24/7", `${field}.officeHours`);
   if (hours) {
-    if (hours.days.length === 0 || !hours.days.every((day) => Number.isInteger(day) && day >= 1 && day <= 7)) {
-      throw badUserInput("days must be ISO weekdays 1 (Monday) to 7", `${field}.officeHours.days`);
-    }
-    if (!time.test(hours.opensAt)) throw badUserInput("opensAt must be HH:MM", `${field}.officeHours.opensAt`);
-    if (!time.test(hours.closesAt) || hours.closesAt <= hours.opensAt)
-      throw badUserInput("closesAt must be HH:MM after opensAt", `${field}.officeHours.closesAt`);
+    const days = `${field}.officeHours.days`;
+    if (hours.days.length === 0) throw badUserInput("days must name at least one ISO weekday", days);
+    // ISO weekdays: 1 is Monday, 7 Sunday.
+    hours.days.forEach((day, index) => intInRange(day, `${days}.${index}`, 1, 7));
+    timeOfDay(hours.opensAt, `${field}.officeHours.opensAt`);
+    timeOfDay(hours.closesAt, `${field}.officeHours.closesAt`);
+    if (hours.closesAt <= hours.opensAt)
+      throw badUserInput("closesAt must be after opensAt", `${field}.officeHours.closesAt`);
     timeZone(hours.timeZone, `${field}.officeHours.timeZone`);
   }
-  const source = text(details.source, "source", 1000);
-  if (!source) throw badUserInput("source is required", `${field}.source`);
+  const source = requiredText(details.source, `${field}.source`, 1000);
   return {
     authorityId: details.authority ?? null,
     institution: text(details.institution, "institution"),
@@ -124,7 +134,7 @@ export function validateDetails(details: ContactPointDetailsInput, field = "deta
     email: details.email ?? null,
     phone: text(details.phone, "phone", 50),
     secureChannel: text(details.secureChannel, "secureChannel"),
-    languages: [...new Set(details.languages)],
+    languages,
     twentyFourSeven: details.twentyFourSeven,
     officeDays: hours ? [...new Set(hours.days)].sort() : [],
     opensAt: hours?.opensAt ?? null,

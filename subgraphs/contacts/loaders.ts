@@ -1,6 +1,6 @@
 import { now } from "../../common/clock";
 import type { SubgraphContext } from "../../common/context";
-import { entityLoader, groupLoader } from "../../common/loaders";
+import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { Prisma, PrismaClient } from "../../prisma/contacts/generated/client";
 
 /** Entries valid at `now`, in SQL. */
@@ -10,6 +10,9 @@ export const currentAt = (now: Date): Prisma.ContactPointWhereInput => ({
 });
 
 const byKindThenId = [{ kind: "asc" as const }, { id: "asc" as const }];
+
+/** A nullable parent key as the list of parents a row belongs to: none when null. */
+const parents = (key: string | null): string[] => (key === null ? [] : [key]);
 
 /** One DataLoader per entity fetch and relation, made per request; relations list current entries. */
 export function createContactsLoaders(prisma: PrismaClient) {
@@ -27,21 +30,21 @@ export function createContactsLoaders(prisma: PrismaClient) {
         }),
       (point) => point.countryCode,
     ),
-    contactPointsByNetwork: groupLoader(
+    contactPointsByNetwork: multiGroupLoader(
       (ids: readonly string[]) =>
         prisma.contactPoint.findMany({
           where: { networkId: { in: [...ids] }, ...currentAt(instant) },
           orderBy: [{ countryCode: "asc" }, ...byKindThenId],
         }),
-      (point) => point.networkId!,
+      (point) => parents(point.networkId),
     ),
-    contactPointsByAuthority: groupLoader(
+    contactPointsByAuthority: multiGroupLoader(
       (ids: readonly string[]) =>
         prisma.contactPoint.findMany({
           where: { authorityId: { in: [...ids] }, ...currentAt(instant) },
           orderBy: byKindThenId,
         }),
-      (point) => point.authorityId!,
+      (point) => parents(point.authorityId),
     ),
   };
 }

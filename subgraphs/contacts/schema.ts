@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema, keyOnly } from "../../common/federation";
+import { countryCodeOrNull } from "../../common/validation";
 import type { ContactsContext } from "./loaders";
 import { ContactPointResolver } from "./resolvers/contact-point";
 import {
@@ -21,7 +22,11 @@ export function buildContactsSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Country, Network, Authority],
     referenceResolvers: {
       ContactPoint: ({ id }, { loaders }) => (typeof id === "string" ? loaders.contactPointById.load(id) : null),
-      Country: keyOnly("code"),
+      // A code that is not ISO 3166-1 alpha-2 names no country: null, as in the members subgraph.
+      Country: ({ code }) => {
+        const known = countryCodeOrNull(code);
+        return known ? { code: known } : null;
+      },
       Network: keyOnly("id"),
       Authority: keyOnly("id"),
     },

@@ -1,16 +1,11 @@
 import { now } from "../../common/clock";
 import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
-import type { Prisma } from "../../prisma/members/generated/client";
+import { countryCode, requiredText, searchPhrase } from "../../common/validation";
+import type { Prisma, TreatyParticipation } from "../../prisma/members/generated/client";
 import { Treaty, TreatyStatusKind } from "./types/enums";
 import type { AddMembershipInput, CountryFilter } from "./types/inputs";
 import type { TreatyStatus } from "./types/treaty-status";
-
-/** ISO 3166-1 alpha-2 codes are matched case-insensitively; anything else matches nothing. */
-export function normalizeCountryCode(code: string): string | null {
-  const upper = code.trim().toUpperCase();
-  return /^[A-Z]{2}$/.test(upper) ? upper : null;
-}
 
 /** A membership is current until the day its `until` date is reached. */
 export function isCurrentMembership(membership: { until: Date | null }, at = now()): boolean {
@@ -19,23 +14,15 @@ export function isCurrentMembership(membership: { until: Date | null }, at = now
 
 /** What the sources say of a country and a treaty; NONE (without a source) where they say nothing. */
 export function treatyStatusOf(
-  participations: {
-    treaty: string;
-    status: string;
-    signedOn: Date | null;
-    ratifiedOn: Date | null;
-    inForceOn: Date | null;
-    source: string;
-  }[],
+  participations: Omit<TreatyParticipation, "countryCode">[],
   treaty: Treaty,
 ): TreatyStatus {
   const found = participations.find((participation) => participation.treaty === treaty);
   if (!found)
     return { treaty, status: TreatyStatusKind.NONE, signedOn: null, ratifiedOn: null, inForceOn: null, source: null };
-  return { ...found, treaty, status: found.status as TreatyStatusKind };
+  const { status, signedOn, ratifiedOn, inForceOn, source } = found;
+  return { treaty, status, signedOn, ratifiedOn, inForceOn, source };
 }
-
-export const maxSearchLength = 100;
 
 /** The SQL condition of a country filter; `networkExists` checks the network id so a typo is an error, not []. */
 export async function countryFilterWhere(
@@ -59,16 +46,11 @@ export async function countryFilterWhere(
   }
   if (filter.region != null) conditions.push({ region: filter.region });
   if (filter.search != null) {
-    const search = foldForSearch(filter.search.trim());
-    if (search.length > maxSearchLength)
-      throw badUserInput(`search is limited to ${maxSearchLength} characters`, "filter.search");
-    // Prisma passes `contains` to LIKE as it is: escape its wildcards so they match themselves.
-    if (search !== "") conditions.push({ searchText: { contains: search.replace(/[\\%_]/g, "\\$&") } });
+    const search = searchPhrase(filter.search, "filter.search", foldForSearch);
+    if (search !== null) conditions.push({ searchText: { contains: search } });
   }
   return { AND: conditions };
 }
-
-export const maxSourceLength = 1000;
 
 /** Checks a new membership against what exists; errors name the input field at fault. */
 export async function validateNewMembership(
@@ -80,21 +62,18 @@ export async function validateNewMembership(
   },
 ) {
   if (!(await exists.network(input.network))) throw badUserInput(`no network "${input.network}"`, "input.network");
-  const countryCode = normalizeCountryCode(input.country);
-  if (!countryCode || !(await exists.country(countryCode)))
-    throw badUserInput(`no country "${input.country}"`, "input.country");
+  const country = countryCode(input.country, "input.country");
+  if (!(await exists.country(country))) throw badUserInput(`no country "${country}"`, "input.country");
   if (input.authority != null) {
     const authorityCountry = await exists.authorityCountry(input.authority);
     if (authorityCountry === null) throw badUserInput(`no authority "${input.authority}"`, "input.authority");
-    if (authorityCountry !== countryCode)
-      throw badUserInput(`authority "${input.authority}" is not of ${countryCode}`, "input.authority");
+    if (authorityCountry !== country)
+      throw badUserInput(`authority "${input.authority}" is not of ${country}`, "input.authority");
   }
-  const source = input.source.trim();
-  if (source === "" || source.length > maxSourceLength)
-    throw badUserInput(`source must be 1 to ${maxSourceLength} characters`, "input.source");
+  const source = requiredText(input.source, "input.source", 1000);
   return {
     networkId: input.network,
-    countryCode,
+    countryCode: country,
     authorityId: input.authority ?? null,
     role: input.role,
     since: input.since ?? null,

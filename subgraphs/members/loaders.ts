@@ -1,5 +1,5 @@
 import type { SubgraphContext } from "../../common/context";
-import { entityLoader, groupLoader } from "../../common/loaders";
+import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/members/generated/client";
 
 /** One DataLoader per entity fetch and relation; created per request so nothing is cached across viewers. */
@@ -38,10 +38,11 @@ export function createMembersLoaders(prisma: PrismaClient) {
         }),
       (membership) => membership.countryCode,
     ),
-    membershipsByAuthority: groupLoader(
+    membershipsByAuthority: multiGroupLoader(
       (ids: readonly string[]) =>
         prisma.membership.findMany({ where: { authorityId: { in: [...ids] } }, orderBy: { networkId: "asc" } }),
-      (membership) => membership.authorityId!,
+      // A membership without an authority belongs to none (the query above never returns one).
+      (membership) => (membership.authorityId === null ? [] : [membership.authorityId]),
     ),
     treatiesByCountry: groupLoader(
       (codes: readonly string[]) => prisma.treatyParticipation.findMany({ where: { countryCode: { in: [...codes] } } }),

@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from "graphql";
-import { graphError } from "../../common/errors";
 import { buildFederatedSchema } from "../../common/federation";
-import { normalizeCountryCode } from "./domain";
+import { countryCodeOrNull, found } from "../../common/validation";
 import type { MembersContext } from "./loaders";
 import { AuthorityResolver } from "./resolvers/authority";
 import { CountryResolver } from "./resolvers/country";
@@ -23,16 +22,14 @@ export function buildMembersSchema(): Promise<GraphQLSchema> {
     ],
     referenceResolvers: {
       Network: ({ id }, { loaders }) => (typeof id === "string" ? loaders.networkById.load(id) : null),
+      // A code that is not ISO 3166-1 alpha-2 names no country: null, as for any other key of the wrong shape.
       Country: ({ code }, { loaders }) => {
-        const normalized = typeof code === "string" ? normalizeCountryCode(code) : null;
-        return normalized ? loaders.countryByCode.load(normalized) : null;
+        const known = countryCodeOrNull(code);
+        return known ? loaders.countryByCode.load(known) : null;
       },
       // Another subgraph refers to an authority by id: a vanished one is an error at that path, not a silent null.
-      Authority: async ({ id }, { loaders }) => {
-        const authority = typeof id === "string" ? await loaders.authorityById.load(id) : null;
-        if (!authority) throw graphError("NOT_FOUND", `no authority "${String(id)}"`);
-        return authority;
-      },
+      Authority: async ({ id }, { loaders }) =>
+        found(typeof id === "string" ? await loaders.authorityById.load(id) : null, `authority "${String(id)}"`),
     },
   });
 }

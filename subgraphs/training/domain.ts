@@ -1,19 +1,33 @@
-import { DateTime } from "luxon";
 import { dayRange } from "../../common/dates";
 import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
 import {
-  countryCode,
+  countryCodes,
   httpUrl,
   languageCode,
+  languageCodes,
   nonNegativeCount,
+  optionalCountryCode,
   optionalText,
   requiredText,
   searchWords,
+  storedEnumValues,
   timeZone,
 } from "../../common/validation";
-import type { Prisma } from "../../prisma/training/generated/client";
-import type { CourseFilter, CourseInput, MaterialInput, TrainingSessionInput } from "./types/course";
+import type { Course as CourseRow, Prisma } from "../../prisma/training/generated/client";
+import {
+  Audience,
+  type Course,
+  type CourseFilter,
+  type CourseInput,
+  type MaterialInput,
+  type TrainingSessionInput,
+} from "./types/course";
+
+/** A stored course as the graph serves it: `audiences` is a text[] column whose values must be Audience members. */
+export function courseFromRow({ audiences, ...row }: Omit<CourseRow, "searchText">): Course {
+  return { ...row, audiences: storedEnumValues(Audience, audiences, `audiences of course "${row.id}"`) };
+}
 
 export function courseFilterWhere(filter: CourseFilter | null): Prisma.CourseWhereInput[] {
   if (!filter) return [];
@@ -33,7 +47,6 @@ export function courseFilterWhere(filter: CourseFilter | null): Prisma.CourseWhe
 export function checkCourse(input: CourseInput) {
   if (input.networks.length === 0) throw badUserInput("a course belongs to at least one network", "input.networks");
   if (input.audiences.length === 0) throw badUserInput("name at least one audience", "input.audiences");
-  if (input.languages.length === 0) throw badUserInput("name at least one language", "input.languages");
   const title = requiredText(input.title, "input.title", 300);
   const description = optionalText(input.description, "input.description");
   const provider = requiredText(input.provider, "input.provider", 200);
@@ -44,7 +57,7 @@ export function checkCourse(input: CourseInput) {
     level: input.level,
     audiences: [...new Set(input.audiences)],
     modules: input.modules.map((module, index) => requiredText(module, `input.modules.${index}`, 300)),
-    languages: [...new Set(input.languages.map((code, index) => languageCode(code, `input.languages.${index}`)))],
+    languages: languageCodes(input.languages, "input.languages"),
     provider,
     project,
     networkIds: [...new Set(input.networks)],
@@ -54,7 +67,8 @@ export function checkCourse(input: CourseInput) {
   };
 }
 
-const day = (date: Date) => DateTime.fromJSDate(date, { zone: "UTC" }).toISODate()!;
+/** The calendar day of a GraphQL Date (parsed as midnight UTC), as YYYY-MM-DD. */
+const day = (date: Date) => date.toISOString().slice(0, 10);
 
 export function checkSession(input: TrainingSessionInput) {
   timeZone(input.timeZone, "input.timeZone");
@@ -65,12 +79,8 @@ export function checkSession(input: TrainingSessionInput) {
     timeZone: input.timeZone,
     online: input.online,
     city: optionalText(input.city, "input.city", 100),
-    countryCode: input.country == null ? null : countryCode(input.country, "input.country"),
-    participatingCountries: [
-      ...new Set(
-        input.participatingCountries.map((code, index) => countryCode(code, `input.participatingCountries.${index}`)),
-      ),
-    ],
+    countryCode: optionalCountryCode(input.country, "input.country"),
+    participatingCountries: countryCodes(input.participatingCountries, "input.participatingCountries"),
     trainers: input.trainers.map((trainer, index) => requiredText(trainer, `input.trainers.${index}`, 200)),
     participantsCount: nonNegativeCount(input.participantsCount, "input.participantsCount"),
     eventId: input.event ?? null,

@@ -1,14 +1,17 @@
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/training/generated/client";
+import { courseFromRow } from "./domain";
 
 /** One DataLoader per entity fetch and relation, made per request. */
 export function createTrainingLoaders(prisma: PrismaClient) {
   const byStart = [{ startsAt: "asc" as const }, { id: "asc" as const }];
   return {
     courseById: entityLoader(
-      (ids: readonly string[]) =>
-        prisma.course.findMany({ where: { id: { in: [...ids] } }, omit: { searchText: true } }),
+      async (ids: readonly string[]) =>
+        (await prisma.course.findMany({ where: { id: { in: [...ids] } }, omit: { searchText: true } })).map(
+          courseFromRow,
+        ),
       (course) => course.id,
     ),
     sessionsByCourse: groupLoader(
@@ -16,13 +19,14 @@ export function createTrainingLoaders(prisma: PrismaClient) {
         prisma.trainingSession.findMany({ where: { courseId: { in: [...ids] } }, orderBy: byStart }),
       (session) => session.courseId,
     ),
-    materialsByCourse: groupLoader(
+    materialsByCourse: multiGroupLoader(
       (ids: readonly string[]) =>
         prisma.material.findMany({
           where: { courseId: { in: [...ids] } },
           orderBy: [{ translationGroup: "asc" }, { language: "asc" }],
         }),
-      (material) => material.courseId!,
+      // A material of no course belongs to none (the query above never returns one).
+      (material) => (material.courseId === null ? [] : [material.courseId]),
     ),
     materialsByGroup: groupLoader(
       (groups: readonly string[]) =>
@@ -30,12 +34,14 @@ export function createTrainingLoaders(prisma: PrismaClient) {
       (material) => material.translationGroup,
     ),
     coursesByNetwork: multiGroupLoader(
-      (ids: readonly string[]) =>
-        prisma.course.findMany({
-          where: { networkIds: { hasSome: [...ids] } },
-          orderBy: { title: "asc" },
-          omit: { searchText: true },
-        }),
+      async (ids: readonly string[]) =>
+        (
+          await prisma.course.findMany({
+            where: { networkIds: { hasSome: [...ids] } },
+            orderBy: { title: "asc" },
+            omit: { searchText: true },
+          })
+        ).map(courseFromRow),
       (course) => course.networkIds,
     ),
     sessionsByCountry: multiGroupLoader(

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema, keyOnly } from "../../common/federation";
+import { countryCodeOrNull } from "../../common/validation";
 import type { TrainingContext } from "./loaders";
 import {
   CountryTrainingSessionsResolver,
@@ -23,7 +24,11 @@ export function buildTrainingSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Country, Network, Event],
     referenceResolvers: {
       Course: ({ id }, { loaders }) => (typeof id === "string" ? loaders.courseById.load(id) : null),
-      Country: keyOnly("code"),
+      // A code that is not ISO 3166-1 alpha-2 names no country: null, as in the members subgraph.
+      Country: ({ code }) => {
+        const known = countryCodeOrNull(code);
+        return known ? { code: known } : null;
+      },
       Network: keyOnly("id"),
     },
   });

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, isMemberOf, isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
 import { now } from "../../../common/clock";
-import { badUserInput, graphError } from "../../../common/errors";
+import { graphError } from "../../../common/errors";
 import {
   ConnectionType,
   defaultPageSize,
@@ -14,6 +14,7 @@ import {
   type Connection,
 } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
+import { CheckedArg, countryCode, found, intRange, languageCode, stored } from "../../../common/validation";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
 import { isCurrentContactPoint, isReachable, kindsForMeasure, rankContactPoints, validateDetails } from "../domain";
 import { currentAt, type ContactsContext } from "../loaders";
@@ -28,17 +29,11 @@ const maxStaleDays = 3650;
 const peerOf = (viewer: Parameters<typeof isMemberOf>[0], point: ContactPoint) =>
   point.networkId !== null && isMemberOf(viewer, point.networkId);
 
-function countryCode(code: string, field: string): string {
-  const upper = code.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(upper)) throw badUserInput(`${field} must be an ISO 3166-1 alpha-2 code`, field);
-  return upper;
-}
-
 @Resolver(() => ContactPoint)
 export class ContactPointResolver {
   @Query(() => ContactPoint, { nullable: true })
   contactPoint(@Arg("id", () => ID) id: string, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint | null> {
-    return loaders.contactPointById.load(id) as Promise<ContactPoint | null>;
+    return loaders.contactPointById.load(id);
   }
 
   @Query(() => ContactPointConnection, { description: "Contact points by id, filtered, a page at a time." })
@@ -52,11 +47,8 @@ export class ContactPointResolver {
     if (filter?.country != null) conditions.push({ countryCode: countryCode(filter.country, "filter.country") });
     if (filter?.network != null) conditions.push({ networkId: filter.network });
     if (filter?.kind != null) conditions.push({ kind: filter.kind });
-    if (filter?.language != null) {
-      if (!/^[a-z]{2}$/.test(filter.language))
-        throw badUserInput("language must be an ISO 639-1 code such as pt", "filter.language");
-      conditions.push({ languages: { has: filter.language } });
-    }
+    if (filter?.language != null)
+      conditions.push({ languages: { has: languageCode(filter.language, "filter.language") } });
     if (filter?.current ?? true) conditions.push(currentAt(now()));
     const where = { AND: conditions };
     const rows = await prisma.contactPoint.findMany({
@@ -67,7 +59,7 @@ export class ContactPointResolver {
     return toConnection(
       "contactPoints",
       window,
-      rows as ContactPoint[],
+      rows,
       (point) => point.id,
       () => prisma.contactPoint.count({ where }),
     );
@@ -78,12 +70,12 @@ export class ContactPointResolver {
       "Whom to call in a country for a measure, best first: for urgent preservation and emergencies the 24/7 point, for mutual legal assistance the Art. 27 central authority, else the network contact points; then those reachable now, then the most recently verified.",
   })
   async findContactPoints(
-    @Arg("country", () => ID) country: string,
+    @CheckedArg("country", () => ID, countryCode) country: string,
     @Arg("measure", () => RequestKind) measure: RequestKind,
     @Arg("urgent", () => Boolean, { defaultValue: false }) urgent: boolean,
     @Arg("at", () => DateTimeISOResolver, { nullable: true, description: "Rank as of this moment (default now)." })
     at: Date | null,
-    @Arg("first", () => Int, {
+    @CheckedArg("first", () => Int, intRange(1, maxPageSize), {
       nullable: true,
       defaultValue: defaultPageSize,
       description: `How many of the best to return, 1 to ${maxPageSize}.`,
@@ -91,13 +83,11 @@ export class ContactPointResolver {
     first: number,
     @Ctx() { prisma, loaders }: ContactsContext,
   ): Promise<ContactPoint[]> {
-    if (!Number.isInteger(first) || first < 1 || first > maxPageSize)
-      throw badUserInput(`first must be between 1 and ${maxPageSize}`, "first");
     const instant = at ?? now();
     // Rank on the few columns the rules read, then load only the winners whole: a country may have hundreds.
     const candidates = await prisma.contactPoint.findMany({
       where: {
-        countryCode: countryCode(country, "country"),
+        countryCode: country,
         kind: { in: kindsForMeasure(measure, urgent) },
         ...currentAt(instant),
       },
@@ -112,10 +102,11 @@ export class ContactPointResolver {
         lastVerifiedAt: true,
       },
     });
-    const best = rankContactPoints(candidates as ContactPoint[], measure, urgent, instant).slice(0, first);
-    return (await loaders.contactPointById.loadMany(best.map((point) => point.id))).map((point) => {
-      if (!point || point instanceof Error) throw point ?? new Error("a ranked contact point disappeared");
-      return point as ContactPoint;
+    const best = rankContactPoints(candidates, measure, urgent, instant).slice(0, first);
+    const points = await loaders.contactPointById.loadMany(best.map((point) => point.id));
+    return points.map((point, index) => {
+      if (point instanceof Error) throw point;
+      return stored(point, `ranked contact point "${best[index].id}"`);
     });
   }
 
@@ -123,25 +114,22 @@ export class ContactPointResolver {
     description: "Current entries of the networks you administer not confirmed for this many days, oldest first.",
   })
   async staleContactPoints(
-    @Arg("olderThanDays", () => Int) olderThanDays: number,
+    @CheckedArg("olderThanDays", () => Int, intRange(1, maxStaleDays)) olderThanDays: number,
     @Ctx() { viewer, prisma }: ContactsContext,
   ): Promise<ContactPoint[]> {
     const admin = requireViewer(viewer);
     const networks = Object.keys(admin.networks).filter((networkId) => isNetworkAdmin(admin, networkId));
     requireAllowed(admin, networks.length > 0, "review contact points (network admins only)");
-    if (!Number.isInteger(olderThanDays) || olderThanDays < 1 || olderThanDays > maxStaleDays) {
-      throw badUserInput(`olderThanDays must be between 1 and ${maxStaleDays}`, "olderThanDays");
-    }
     const instant = now();
     const before = new Date(instant.getTime() - olderThanDays * 86_400_000);
-    return (await prisma.contactPoint.findMany({
+    return prisma.contactPoint.findMany({
       where: {
         networkId: { in: networks },
         ...currentAt(instant),
         AND: [{ OR: [{ lastVerifiedAt: null }, { lastVerifiedAt: { lt: before } }] }],
       },
       orderBy: [{ lastVerifiedAt: { sort: "asc", nulls: "first" } }, { id: "asc" }],
-    })) as ContactPoint[];
+    });
   }
 
   @Mutation(() => ContactPoint, {
@@ -158,7 +146,7 @@ export class ContactPointResolver {
       data: { lastVerifiedAt: now(), lastVerifiedBy: actor.sub },
     });
     if (count === 0) throw graphError("CONFLICT", `contact point "${point.id}" has been replaced`);
-    return (await prisma.contactPoint.findUniqueOrThrow({ where: { id } })) as ContactPoint;
+    return prisma.contactPoint.findUniqueOrThrow({ where: { id } });
   }
 
   @Mutation(() => ContactPoint, {
@@ -173,7 +161,7 @@ export class ContactPointResolver {
     const old = await this.managed(id, actor, prisma);
     const valid = validateDetails(details);
     const replacedAt = now();
-    return (await prisma.$transaction(async (tx) => {
+    return prisma.$transaction(async (tx) => {
       const replacement = await tx.contactPoint.create({
         data: {
           ...valid,
@@ -193,13 +181,12 @@ export class ContactPointResolver {
       });
       if (count === 0) throw graphError("CONFLICT", `contact point "${id}" has already been replaced`);
       return replacement;
-    })) as ContactPoint;
+    });
   }
 
   /** The entry, if the actor administers its network. */
   private async managed(id: string, actor: NonNullable<ContactsContext["viewer"]>, prisma: ContactsContext["prisma"]) {
-    const point = await prisma.contactPoint.findUnique({ where: { id } });
-    if (!point) throw graphError("NOT_FOUND", `no contact point "${id}"`);
+    const point = found(await prisma.contactPoint.findUnique({ where: { id } }), `contact point "${id}"`);
     requireAllowed(
       actor,
       point.networkId !== null && isNetworkAdmin(actor, point.networkId),
@@ -249,13 +236,13 @@ export class ContactPointResolver {
 
   @FieldResolver(() => Availability)
   availability(@Root() point: ContactPoint): Availability {
-    const hasHours =
-      point.timeZone !== null && point.opensAt !== null && point.closesAt !== null && point.officeDays.length > 0;
+    const { officeDays: days, opensAt, closesAt, timeZone } = point;
     return {
       twentyFourSeven: point.twentyFourSeven,
-      officeHours: hasHours
-        ? { days: point.officeDays, opensAt: point.opensAt!, closesAt: point.closesAt!, timeZone: point.timeZone! }
-        : null,
+      officeHours:
+        timeZone !== null && opensAt !== null && closesAt !== null && days.length > 0
+          ? { days, opensAt, closesAt, timeZone }
+          : null,
     };
   }
 
@@ -277,8 +264,6 @@ export class ContactPointResolver {
 
   @FieldResolver(() => ContactPoint, { nullable: true, description: "The entry that replaced this one." })
   replacedBy(@Root() point: ContactPoint, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint | null> {
-    return point.replacedById
-      ? (loaders.contactPointById.load(point.replacedById) as Promise<ContactPoint | null>)
-      : Promise.resolve(null);
+    return point.replacedById ? loaders.contactPointById.load(point.replacedById) : Promise.resolve(null);
   }
 }

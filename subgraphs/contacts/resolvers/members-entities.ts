@@ -9,7 +9,7 @@ import { Authority, Country, Network } from "../types/stubs";
 export class CountryContactPointsResolver {
   @FieldResolver(() => [ContactPoint], { description: "Its current contact points, by kind." })
   contactPoints(@Root() country: Country, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint[]> {
-    return loaders.contactPointsByCountry.load(country.code) as Promise<ContactPoint[]>;
+    return loaders.contactPointsByCountry.load(country.code);
   }
 }
 
@@ -17,7 +17,7 @@ export class CountryContactPointsResolver {
 export class NetworkContactPointsResolver {
   @FieldResolver(() => [ContactPoint], { description: "Its current contact points, by country." })
   contactPoints(@Root() network: Network, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint[]> {
-    return loaders.contactPointsByNetwork.load(network.id) as Promise<ContactPoint[]>;
+    return loaders.contactPointsByNetwork.load(network.id);
   }
 }
 
@@ -25,6 +25,6 @@ export class NetworkContactPointsResolver {
 export class AuthorityContactPointsResolver {
   @FieldResolver(() => [ContactPoint], { description: "Its current contact points, by kind." })
   contactPoints(@Root() authority: Authority, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint[]> {
-    return loaders.contactPointsByAuthority.load(authority.id) as Promise<ContactPoint[]>;
+    return loaders.contactPointsByAuthority.load(authority.id);
   }
 }

@@ -1,4 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { stored } from "../../../common/validation";
 import type { MembersContext } from "../loaders";
 import { Authority } from "../types/authority";
 import { Country } from "../types/country";
@@ -8,16 +9,16 @@ import { Membership } from "../types/membership";
 export class AuthorityResolver {
   @Query(() => Authority, { nullable: true })
   authority(@Arg("id", () => ID) id: string, @Ctx() { loaders }: MembersContext): Promise<Authority | null> {
-    return loaders.authorityById.load(id) as Promise<Authority | null>;
+    return loaders.authorityById.load(id);
   }
 
   @FieldResolver(() => Country)
   async country(@Root() authority: Authority, @Ctx() { loaders }: MembersContext): Promise<Country> {
-    return (await loaders.countryByCode.load(authority.countryCode))!;
+    return stored(await loaders.countryByCode.load(authority.countryCode), `country ${authority.countryCode}`);
   }
 
   @FieldResolver(() => [Membership], { description: "Network memberships held through this authority." })
   memberships(@Root() authority: Authority, @Ctx() { loaders }: MembersContext): Promise<Membership[]> {
-    return loaders.membershipsByAuthority.load(authority.id) as Promise<Membership[]>;
+    return loaders.membershipsByAuthority.load(authority.id);
   }
 }

@@ -1,7 +1,8 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { Language, pickLabel } from "../../../common/language";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
-import { countryFilterWhere, isCurrentMembership, normalizeCountryCode, treatyStatusOf } from "../domain";
+import { CheckedArg, countryCode } from "../../../common/validation";
+import { countryFilterWhere, isCurrentMembership, treatyStatusOf } from "../domain";
 import type { MembersContext } from "../loaders";
 import { Authority } from "../types/authority";
 import { Country } from "../types/country";
@@ -19,9 +20,11 @@ export class CountryResolver {
     nullable: true,
     description: "A country by ISO 3166-1 alpha-2 code; null when there is none.",
   })
-  async country(@Arg("code", () => ID) code: string, @Ctx() { loaders }: MembersContext): Promise<Country | null> {
-    const normalized = normalizeCountryCode(code);
-    return normalized ? loaders.countryByCode.load(normalized) : null;
+  country(
+    @CheckedArg("code", () => ID, countryCode) code: string,
+    @Ctx() { loaders }: MembersContext,
+  ): Promise<Country | null> {
+    return loaders.countryByCode.load(code);
   }
 
   @Query(() => CountryConnection, { description: "Countries by code, filtered, a page at a time." })
@@ -41,7 +44,7 @@ export class CountryResolver {
     return toConnection(
       "countries",
       window,
-      rows as Country[],
+      rows,
       (country) => country.code,
       () => prisma.country.count({ where }),
     );
@@ -63,7 +66,7 @@ export class CountryResolver {
 
   @FieldResolver(() => [Membership], { description: "Its current memberships in networks." })
   async memberships(@Root() country: Country, @Ctx() { loaders }: MembersContext): Promise<Membership[]> {
-    const memberships = (await loaders.membershipsByCountry.load(country.code)) as Membership[];
+    const memberships = await loaders.membershipsByCountry.load(country.code);
     return memberships.filter((membership) => isCurrentMembership(membership));
   }
 
@@ -86,6 +89,6 @@ export class CountryResolver {
 
   @FieldResolver(() => [Authority], { description: "Its authorities known to the graph, by name." })
   authorities(@Root() country: Country, @Ctx() { loaders }: MembersContext): Promise<Authority[]> {
-    return loaders.authoritiesByCountry.load(country.code) as Promise<Authority[]>;
+    return loaders.authoritiesByCountry.load(country.code);
   }
 }

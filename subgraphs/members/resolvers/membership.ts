@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
 import { graphError, isUniqueViolation } from "../../../common/errors";
-import type { Prisma } from "../../../prisma/members/generated/client";
+import { found, stored } from "../../../common/validation";
+import type { Membership as MembershipRow, Prisma } from "../../../prisma/members/generated/client";
 import { isCurrentMembership, membershipEnd, validateNewMembership } from "../domain";
 import type { MembersContext } from "../loaders";
 import { Authority } from "../types/authority";
@@ -17,12 +18,12 @@ import { Network } from "../types/network";
 export class MembershipResolver {
   @FieldResolver(() => Network)
   async network(@Root() membership: Membership, @Ctx() { loaders }: MembersContext): Promise<Network> {
-    return (await loaders.networkById.load(membership.networkId)) as Network;
+    return stored(await loaders.networkById.load(membership.networkId), `network "${membership.networkId}"`);
   }
 
   @FieldResolver(() => Country)
   async country(@Root() membership: Membership, @Ctx() { loaders }: MembersContext): Promise<Country> {
-    return (await loaders.countryByCode.load(membership.countryCode))!;
+    return stored(await loaders.countryByCode.load(membership.countryCode), `country ${membership.countryCode}`);
   }
 
   @FieldResolver(() => Authority, {
@@ -30,9 +31,7 @@ export class MembershipResolver {
     description: "The authority that holds the membership, where known.",
   })
   authority(@Root() membership: Membership, @Ctx() { loaders }: MembersContext): Promise<Authority | null> {
-    return membership.authorityId
-      ? (loaders.authorityById.load(membership.authorityId) as Promise<Authority | null>)
-      : Promise.resolve(null);
+    return membership.authorityId ? loaders.authorityById.load(membership.authorityId) : Promise.resolve(null);
   }
 
   @Mutation(() => Membership, {
@@ -53,7 +52,7 @@ export class MembershipResolver {
       authorityCountry: async (id) => (await loaders.authorityById.load(id))?.countryCode ?? null,
     });
     try {
-      return (await prisma.$transaction(async (tx) => {
+      return await prisma.$transaction(async (tx) => {
         const membership = await tx.membership.create({ data: { id: crypto.randomUUID(), ...valid } });
         await tx.membershipChange.create({
           data: {
@@ -62,11 +61,11 @@ export class MembershipResolver {
             action: "ADDED",
             actorSub: actor.sub,
             actorName: actor.name,
-            membership: toJson(membership),
+            membership: membershipJson(membership),
           },
         });
         return membership;
-      })) as Membership;
+      });
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw graphError(
@@ -87,11 +86,10 @@ export class MembershipResolver {
     @Ctx() { viewer, prisma }: MembersContext,
   ): Promise<Membership> {
     const actor = requireViewer(viewer);
-    const existing = await prisma.membership.findUnique({ where: { id } });
-    if (!existing) throw graphError("NOT_FOUND", `no membership "${id}"`);
+    const existing = found(await prisma.membership.findUnique({ where: { id } }), `membership "${id}"`);
     requireAllowed(actor, isNetworkAdmin(actor, existing.networkId), `manage the memberships of ${existing.networkId}`);
     const end = membershipEnd(existing, until);
-    return (await prisma.$transaction(async (tx) => {
+    return prisma.$transaction(async (tx) => {
       // Only an open membership ends; a concurrent end makes this match nothing.
       const { count } = await tx.membership.updateMany({ where: { id, until: null }, data: { until: end } });
       if (count === 0) throw graphError("CONFLICT", `membership "${id}" has already ended`);
@@ -103,11 +101,11 @@ export class MembershipResolver {
           action: "ENDED",
           actorSub: actor.sub,
           actorName: actor.name,
-          membership: toJson(membership),
+          membership: membershipJson(membership),
         },
       });
       return membership;
-    })) as Membership;
+    });
   }
 
   @FieldResolver(() => Boolean, { description: "Not ended." })
@@ -116,12 +114,22 @@ export class MembershipResolver {
   }
 }
 
-const toJson = (membership: object) => JSON.parse(JSON.stringify(membership)) as Prisma.InputJsonValue;
+/** The membership as recorded in a change: its row, dates as ISO strings. */
+const membershipJson = (membership: MembershipRow): Prisma.InputJsonObject => ({
+  id: membership.id,
+  networkId: membership.networkId,
+  countryCode: membership.countryCode,
+  authorityId: membership.authorityId,
+  role: membership.role,
+  since: membership.since?.toISOString() ?? null,
+  until: membership.until?.toISOString() ?? null,
+  source: membership.source,
+});
 
 @Resolver(() => MembershipChange)
 export class MembershipChangeResolver {
   @FieldResolver(() => Membership, { description: "The membership as it is now." })
   async membership(@Root() change: MembershipChange, @Ctx() { loaders }: MembersContext): Promise<Membership> {
-    return (await loaders.membershipById.load(change.membershipId)) as Membership;
+    return stored(await loaders.membershipById.load(change.membershipId), `membership "${change.membershipId}"`);
   }
 }

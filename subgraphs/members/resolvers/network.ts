@@ -22,12 +22,12 @@ const MembershipChangeConnection = ConnectionType("MembershipChange", Membership
 export class NetworkResolver {
   @Query(() => [Network], { description: "Every network, by id." })
   networks(@Ctx() { prisma }: MembersContext): Promise<Network[]> {
-    return prisma.network.findMany({ orderBy: { id: "asc" } }) as Promise<Network[]>;
+    return prisma.network.findMany({ orderBy: { id: "asc" } });
   }
 
   @Query(() => Network, { nullable: true })
   network(@Arg("id", () => ID) id: string, @Ctx() { loaders }: MembersContext): Promise<Network | null> {
-    return loaders.networkById.load(id) as Promise<Network | null>;
+    return loaders.networkById.load(id);
   }
 
   @FieldResolver(() => String, {
@@ -51,7 +51,7 @@ export class NetworkResolver {
     includeEnded: boolean,
     @Ctx() { loaders }: MembersContext,
   ): Promise<Membership[]> {
-    const memberships = (await loaders.membershipsByNetwork.load(network.id)) as Membership[];
+    const memberships = await loaders.membershipsByNetwork.load(network.id);
     return includeEnded ? memberships : memberships.filter((membership) => isCurrentMembership(membership));
   }
 

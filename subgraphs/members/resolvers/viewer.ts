@@ -20,9 +20,7 @@ export class ViewerResolver {
 
   @FieldResolver(() => Authority, { nullable: true })
   authority(@Root() viewer: Viewer, @Ctx() { loaders }: MembersContext): Promise<Authority | null> {
-    return viewer.authorityId
-      ? (loaders.authorityById.load(viewer.authorityId) as Promise<Authority | null>)
-      : Promise.resolve(null);
+    return viewer.authorityId ? loaders.authorityById.load(viewer.authorityId) : Promise.resolve(null);
   }
 }
 
@@ -33,6 +31,6 @@ export class ViewerNetworkResolver {
     description: "Null when the token names a network the graph does not know.",
   })
   network(@Root() entry: ViewerNetwork, @Ctx() { loaders }: MembersContext): Promise<Network | null> {
-    return loaders.networkById.load(entry.networkId) as Promise<Network | null>;
+    return loaders.networkById.load(entry.networkId);
   }
 }

@@ -1,8 +1,11 @@
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { networkRoles, type NetworkRole } from "../../../common/auth";
+import { type NetworkRole } from "../../../common/auth";
 
-export const NetworkRoleEnum = Object.fromEntries(networkRoles.map((role) => [role, role])) as {
-  [R in NetworkRole]: R;
+// Every role of common/auth.ts, each its own value; the type makes a missing or extra role a compile error.
+export const NetworkRoleEnum: { [Role in NetworkRole]: Role } = {
+  MEMBER: "MEMBER",
+  CONTACT_POINT: "CONTACT_POINT",
+  NETWORK_ADMIN: "NETWORK_ADMIN",
 };
 registerEnumType(NetworkRoleEnum, {
   name: "NetworkRole",

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer, type Viewer } from "../../../common/auth";
-import { graphError } from "../../../common/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
-import { checkCourse, checkMaterial, checkSession, courseFilterWhere } from "../domain";
+import { found, stored } from "../../../common/validation";
+import { checkCourse, checkMaterial, checkSession, courseFilterWhere, courseFromRow } from "../domain";
 import type { TrainingContext } from "../loaders";
 import {
   Course,
@@ -26,7 +26,7 @@ const administers = (viewer: Viewer | null, networkIds: string[]) =>
 export class CourseResolver {
   @Query(() => Course, { nullable: true })
   course(@Arg("id", () => ID) id: string, @Ctx() { loaders }: TrainingContext): Promise<Course | null> {
-    return loaders.courseById.load(id) as Promise<Course | null>;
+    return loaders.courseById.load(id);
   }
 
   @Query(() => CourseConnection, { description: "The training catalogue by id, filtered, a page at a time." })
@@ -46,7 +46,7 @@ export class CourseResolver {
     return toConnection(
       "courses",
       window,
-      rows as Course[],
+      rows.map(courseFromRow),
       (course) => course.id,
       () => prisma.course.count({ where }),
     );
@@ -62,10 +62,12 @@ export class CourseResolver {
       administers(viewer, input.networks),
       "add courses to networks you do not administer",
     );
-    return (await prisma.course.create({
-      data: { ...checkCourse(input), id: crypto.randomUUID() },
-      omit: { searchText: true },
-    })) as Course;
+    return courseFromRow(
+      await prisma.course.create({
+        data: { ...checkCourse(input), id: crypto.randomUUID() },
+        omit: { searchText: true },
+      }),
+    );
   }
 
   @Mutation(() => Course, { description: "An admin of all its networks replaces a course's details." })
@@ -80,11 +82,9 @@ export class CourseResolver {
       administers(viewer, [...new Set([...existing.networkIds, ...input.networks])]),
       "move courses to networks you do not administer",
     );
-    return (await prisma.course.update({
-      where: { id },
-      data: checkCourse(input),
-      omit: { searchText: true },
-    })) as Course;
+    return courseFromRow(
+      await prisma.course.update({ where: { id }, data: checkCourse(input), omit: { searchText: true } }),
+    );
   }
 
   @Mutation(() => TrainingSession, { description: "A network admin records a delivery of one of their courses." })
@@ -93,9 +93,7 @@ export class CourseResolver {
     @Ctx() { viewer, prisma }: TrainingContext,
   ): Promise<TrainingSession> {
     await this.managed(input.course, viewer, prisma, "input.course");
-    return (await prisma.trainingSession.create({
-      data: { ...checkSession(input), id: crypto.randomUUID() },
-    })) as TrainingSession;
+    return prisma.trainingSession.create({ data: { ...checkSession(input), id: crypto.randomUUID() } });
   }
 
   @Mutation(() => Material, {
@@ -107,19 +105,15 @@ export class CourseResolver {
   ): Promise<Material> {
     await this.managed(input.course, viewer, prisma, "input.course");
     const id = crypto.randomUUID();
-    return (await prisma.material.create({
+    return prisma.material.create({
       data: { ...checkMaterial(input), id, translationGroup: input.translationGroup ?? id },
-    })) as Material;
+    });
   }
 
   /** The course, if the viewer administers all its networks; a missing course is an error at `field`. */
   private async managed(id: string, viewer: Viewer | null, prisma: TrainingContext["prisma"], field?: string) {
     requireViewer(viewer);
-    const course = await prisma.course.findUnique({ where: { id } });
-    if (!course)
-      throw field
-        ? graphError("BAD_USER_INPUT", `no course "${id}"`, { field })
-        : graphError("NOT_FOUND", `no course "${id}"`);
+    const course = found(await prisma.course.findUnique({ where: { id } }), `course "${id}"`, field);
     requireAllowed(viewer, administers(viewer, course.networkIds), "manage courses of networks you do not administer");
     return course;
   }
@@ -131,12 +125,12 @@ export class CourseResolver {
 
   @FieldResolver(() => [TrainingSession], { description: "Deliveries, in start order." })
   sessions(@Root() course: Course, @Ctx() { loaders }: TrainingContext): Promise<TrainingSession[]> {
-    return loaders.sessionsByCourse.load(course.id) as Promise<TrainingSession[]>;
+    return loaders.sessionsByCourse.load(course.id);
   }
 
   @FieldResolver(() => [Material])
   materials(@Root() course: Course, @Ctx() { loaders }: TrainingContext): Promise<Material[]> {
-    return loaders.materialsByCourse.load(course.id) as Promise<Material[]>;
+    return loaders.materialsByCourse.load(course.id);
   }
 }
 
@@ -144,7 +138,7 @@ export class CourseResolver {
 export class TrainingSessionResolver {
   @FieldResolver(() => Course)
   async course(@Root() session: TrainingSession, @Ctx() { loaders }: TrainingContext): Promise<Course> {
-    return (await loaders.courseById.load(session.courseId)) as Course;
+    return stored(await loaders.courseById.load(session.courseId), `course "${session.courseId}"`);
   }
 
   @FieldResolver(() => Country, { nullable: true })
@@ -167,9 +161,8 @@ export class TrainingSessionResolver {
 export class MaterialResolver {
   @FieldResolver(() => [Material], { description: "The other language versions of this material." })
   async translations(@Root() material: Material, @Ctx() { loaders }: TrainingContext): Promise<Material[]> {
-    return ((await loaders.materialsByGroup.load(material.translationGroup)) as Material[]).filter(
-      (version) => version.id !== material.id,
-    );
+    const versions = await loaders.materialsByGroup.load(material.translationGroup);
+    return versions.filter((version) => version.id !== material.id);
   }
 }
 
@@ -177,7 +170,7 @@ export class MaterialResolver {
 export class NetworkCoursesResolver {
   @FieldResolver(() => [Course], { description: "Its courses, by title." })
   courses(@Root() network: Network, @Ctx() { loaders }: TrainingContext): Promise<Course[]> {
-    return loaders.coursesByNetwork.load(network.id) as Promise<Course[]>;
+    return loaders.coursesByNetwork.load(network.id);
   }
 }
 
@@ -187,6 +180,6 @@ export class CountryTrainingSessionsResolver {
     description: "Training held there or with its participants, in start order.",
   })
   trainingSessions(@Root() country: Country, @Ctx() { loaders }: TrainingContext): Promise<TrainingSession[]> {
-    return loaders.sessionsByCountry.load(country.code) as Promise<TrainingSession[]>;
+    return loaders.sessionsByCountry.load(country.code);
   }
 }
