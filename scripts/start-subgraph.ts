@@ -1,14 +1,28 @@
-// npm run start:subgraph -- <name>: one subgraph alone, e.g. for a network's developers or a separate host.
+// npm run start:subgraph -- <name>: one subgraph alone, e.g. on a network's own host. It loads its own code and
+// Prisma client only (subgraphs/<name>/), never the other subgraphs'.
+import fs from "node:fs";
+import path from "node:path";
 import "reflect-metadata";
 import { logger } from "../common/logger";
-import { startSubgraph } from "../common/subgraph";
-import { subgraphs } from "../subgraphs";
+import { startSubgraph, type SubgraphDefinition } from "../common/subgraph";
+
+const subgraphsDir = path.join(__dirname, "..", "subgraphs");
+
+/** The definition that subgraphs/<name>/index.ts exports. */
+function definitionOf(name: string): SubgraphDefinition<never, unknown> | null {
+  if (!/^[a-z][a-z0-9-]*$/.test(name) || !fs.existsSync(path.join(subgraphsDir, name, "index.ts"))) return null;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the one subgraph named, loaded on demand
+  const exported = require(path.join(subgraphsDir, name)) as Record<string, unknown>;
+  return (Object.values(exported).find((value) => (value as { name?: unknown } | null)?.name === name) ??
+    null) as SubgraphDefinition<never, unknown> | null;
+}
 
 async function main() {
-  const name = process.argv[2];
-  const definition = subgraphs.find((subgraph) => subgraph.name === name);
+  const name = process.argv[2] ?? "";
+  const definition = definitionOf(name);
   if (!definition) {
-    console.error(`usage: npm run start:subgraph -- <${subgraphs.map((subgraph) => subgraph.name).join("|")}>`);
+    const known = fs.readdirSync(subgraphsDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    console.error(`usage: npm run start:subgraph -- <${known.map((entry) => entry.name).join("|")}>`);
     process.exit(2);
   }
   const running = await startSubgraph(definition);
@@ -20,7 +34,7 @@ async function main() {
   process.once("SIGTERM", () => void shutdown());
 }
 
-main().catch((error) => {
+main().catch((error: unknown) => {
   logger.error({ err: error }, "start failed");
   process.exit(1);
 });

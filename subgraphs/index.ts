@@ -1,6 +1,8 @@
 import type { SubgraphDefinition } from "../common/subgraph";
 import { contacts } from "./contacts";
+import { ejcn } from "./ejcn";
 import { events } from "./events";
+import { gpen } from "./gpen";
 import { members } from "./members";
 import { requests } from "./requests";
 import { training } from "./training";
@@ -11,4 +13,4 @@ import { training } from "./training";
  */
 // Each definition has its own client and loader types; the list holds what all of them share.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts, requests, events, training];
+export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts, requests, events, training, ejcn, gpen];

@@ -1,0 +1,13 @@
+import { countryCode, requiredText } from "../../common/validation";
+import type { EjcnNoticeInput } from "./types/notice";
+
+/** A new notice as it is stored: text trimmed and bounded, the country an ISO 3166-1 code; errors name the field. */
+export function checkNotice(input: EjcnNoticeInput) {
+  return {
+    networkId: input.network,
+    countryCode: input.country == null ? null : countryCode(input.country, "input.country"),
+    title: requiredText(input.title, "input.title", 300),
+    body: requiredText(input.body, "input.body", 20_000),
+    source: requiredText(input.source, "input.source", 1000),
+  };
+}

@@ -1,0 +1,16 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "../../common/subgraph";
+import { PrismaClient } from "../../prisma/gpen/generated/client";
+import { gpenSeed } from "../../prisma/gpen/seed";
+import { createGpenLoaders, type GpenLoaders } from "./loaders";
+import { buildGpenSchema } from "./schema";
+
+/** What the Global Prosecutors E-Crime Network owns: its members' forum of queries and advice. */
+export const gpen: SubgraphDefinition<PrismaClient, GpenLoaders> = {
+  name: "gpen",
+  defaultPort: 4007,
+  buildSchema: buildGpenSchema,
+  createPrismaClient: (options) => new PrismaClient(options),
+  createLoaders: createGpenLoaders,
+  seed: gpenSeed,
+};
