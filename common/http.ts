@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext } from "@apollo/server";
 import crypto from "node:crypto";
 import http from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { envPositiveInt } from "./config";
 import { logger } from "./logger";
@@ -22,6 +23,8 @@ export interface ServeOptions<Context extends BaseContext> {
   ready: () => Promise<boolean>;
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
+  /** Serve https with this certificate and key (PEM), e.g. a subgraph on a network's own host. */
+  tls?: { cert: Buffer; key: Buffer };
 }
 
 export interface RunningServer {
@@ -58,7 +61,7 @@ export async function serveGraphQL<Context extends BaseContext>(
   let inFlight = 0;
   let closing = false;
   let drained: (() => void) | null = null;
-  const httpServer = http.createServer(async (request, response) => {
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     inFlight += 1;
     response.once("close", () => {
       inFlight -= 1;
@@ -109,7 +112,8 @@ export async function serveGraphQL<Context extends BaseContext>(
         else response.end();
       }
     }
-  });
+  };
+  const httpServer = options.tls ? https.createServer(options.tls, handle) : http.createServer(handle);
   // Keep-alive from the gateway reuses connections; allow longer than the gateway's idle timeout.
   httpServer.keepAliveTimeout = 65_000;
 
@@ -120,7 +124,7 @@ export async function serveGraphQL<Context extends BaseContext>(
   const { port } = httpServer.address() as AddressInfo;
   const displayHost = options.host === "0.0.0.0" || options.host === "::" ? "localhost" : options.host;
   return {
-    url: `http://${displayHost.includes(":") ? `[${displayHost}]` : displayHost}:${port}/graphql`,
+    url: `${options.tls ? "https" : "http"}://${displayHost.includes(":") ? `[${displayHost}]` : displayHost}:${port}/graphql`,
     port,
     async close() {
       closing = true;

@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Viewer } from "./auth";
-import { envPort, envString, subgraphEnvName } from "./config";
+import { envOptional, envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";
 import {
   databaseTargetFromEnv,
@@ -30,6 +31,15 @@ export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
   seed?(): SeedTable[];
   /** HTTP routes beside /graphql, e.g. calendar feeds. */
   routes?(prisma: Client): Record<string, Route>;
+}
+
+/** TLS_CERT_FILE and TLS_KEY_FILE (PEM): the subgraph serves https, as on a network's own host. */
+function tlsFromEnv(): { cert: Buffer; key: Buffer } | undefined {
+  const cert = envOptional("TLS_CERT_FILE");
+  const key = envOptional("TLS_KEY_FILE");
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new Error("TLS_CERT_FILE and TLS_KEY_FILE must be set together");
+  return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
 }
 
 /**
@@ -107,6 +117,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
           definition.createLoaders(database.prisma, viewer),
         ),
       ready: async () => (await database.sql.query("SELECT 1")).length === 1,
+      tls: tlsFromEnv(),
       routes: { ...definition.routes?.(database.prisma), "/metrics": metricsRoute(definition.name, database) },
     });
     log.info({ url: http.url }, "subgraph listening");
