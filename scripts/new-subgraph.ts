@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { parseDocument, type YAMLMap } from "yaml";
+import { parseDocument, type YAMLMap, type YAMLSeq } from "yaml";
 import { subgraphEnvName } from "../common/config";
 
 const root = path.join(__dirname, "..");
@@ -112,6 +112,10 @@ function addComposeService(dir: string, name: string, port: number): void {
       },
     }),
   );
+  // Commands and checks on one line, as the other services write them.
+  const service = services.get(name) as YAMLMap;
+  (service.get("command") as YAMLSeq).flow = true;
+  ((service.get("healthcheck") as YAMLMap).get("test") as YAMLSeq).flow = true;
   const gateway = services.get("gateway") as YAMLMap;
   (gateway.get("environment") as YAMLMap).set(subgraphEnvName(name, "URL"), `http://${name}:${port}/graphql`);
   (gateway.get("depends_on") as YAMLMap).set(name, document.createNode({ condition: "service_healthy" }));

@@ -8,10 +8,22 @@ const compose = parse(fs.readFileSync(path.join(__dirname, "..", "docker-compose
 const packageJson = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "package.json"), "utf8"));
 
 describe("docker-compose.yml", () => {
-  it("has PostgreSQL, the gateway and one service per subgraph, and nothing else", () => {
+  // A subgraph with a database server of its own, as a network runs it on its own host.
+  const ownServer = (name: string) => (compose.services[`${name}-postgres`] ? `${name}-postgres` : null);
+
+  it("has PostgreSQL, the gateway, one service per subgraph and their own database servers, and nothing else", () => {
     expect(Object.keys(compose.services).sort()).toEqual(
-      ["gateway", "postgres", ...subgraphs.map((subgraph) => subgraph.name)].sort(),
+      [
+        "gateway",
+        "postgres",
+        ...subgraphs.flatMap((subgraph) => [
+          subgraph.name,
+          ...(ownServer(subgraph.name) ? [`${subgraph.name}-postgres`] : []),
+        ]),
+      ].sort(),
     );
+    // At least one network subgraph shows how it runs apart.
+    expect(ownServer("ejcn")).toBe("ejcn-postgres");
   });
 
   it.each(subgraphs.map((subgraph) => [subgraph.name, subgraph.defaultPort] as const))(
@@ -22,14 +34,15 @@ describe("docker-compose.yml", () => {
       expect(packageJson.scripts["start:subgraph"]).toBeDefined();
       const databaseUrl = new URL(service.environment.DATABASE_URL);
       expect(databaseUrl.protocol).toBe("postgresql:");
-      expect(databaseUrl.hostname).toBe("postgres");
+      const server = ownServer(name) ?? "postgres";
+      expect(databaseUrl.hostname).toBe(server);
       expect(databaseUrl.searchParams.get("schema")).toBe(name.replace(/-/g, "_"));
       expect(service.environment.SUBGRAPH_HOST).toBe("0.0.0.0");
       // No shared secret: the subgraph verifies viewer tokens with the gateway's public keys.
       expect(Object.keys(service.environment).filter((variable) => /SECRET/.test(variable))).toEqual([]);
       expect(service.environment.GATEWAY_JWKS_URL).toBe("http://gateway:4000/.well-known/jwks.json");
       expect(service.environment[subgraphEnvName(name, "PORT")]).toBe(String(port));
-      expect(service.depends_on.postgres.condition).toBe("service_healthy");
+      expect(service.depends_on[server].condition).toBe("service_healthy");
       expect(compose.services.gateway.environment[subgraphEnvName(name, "URL")]).toBe(`http://${name}:${port}/graphql`);
       expect(compose.services.gateway.depends_on[name]).toBeDefined();
     },
