@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 
-/** The error codes of the graph (shared/DESIGN.md §7); clients switch on `extensions.code`. */
+/** The error codes of the graph (README, "Conventions"); clients switch on `extensions.code`. */
 export type ErrorCode =
   "BAD_USER_INPUT" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "SERVICE_UNAVAILABLE";
 

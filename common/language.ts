@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 
-/** Label languages of the graph: those of the networks (shared/DESIGN.md §7). */
+/** Label languages of the graph: English, French, Spanish and Portuguese, those of the networks. */
 export enum Language {
   EN = "EN",
   FR = "FR",

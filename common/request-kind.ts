@@ -1,6 +1,6 @@
 import { registerEnumType } from "type-graphql";
 
-/** The kinds of cooperation request (shared/DESIGN.md §6); the contact finder and the requests subgraph share them. */
+/** The kinds of cooperation request (Budapest Convention Arts. 29–31, Second Additional Protocol Arts. 6, 9–10); the contact finder and the requests subgraph share them. */
 export const RequestKind = {
   PRESERVATION: "PRESERVATION",
   PRESERVATION_EXTENSION: "PRESERVATION_EXTENSION",

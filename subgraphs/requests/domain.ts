@@ -13,7 +13,7 @@ import { RequestStatus } from "./types/request";
 export type Side = "REQUESTING" | "REQUESTED";
 
 /**
- * The lifecycle (shared/DESIGN.md §6): which step is legal from which status, and which side takes it. The requesting
+ * The lifecycle of a cooperation request: which step is legal from which status, and which side takes it. The requesting
  * authority sends and withdraws (from any open status); the requested authority acknowledges, works on, executes or
  * refuses.
  */

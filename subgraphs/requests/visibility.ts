@@ -3,7 +3,7 @@ import { graphError } from "../../common/errors";
 import { Prisma, RequestKind, RequestStatus, type PrismaClient } from "../../prisma/requests/generated/client";
 import { actingAuthority } from "./domain";
 
-// Who sees which rows of this subgraph, in one place (shared/DESIGN.md §5: case material is for the two authorities
+// Who sees which rows of this subgraph, in one place (case material is for the two authorities
 // involved). Resolvers and loaders never query the shared client: they get `requestsClientFor(prisma, viewer)`, made
 // per request, which ANDs the viewer's filter into every read of a request or of its history and refuses writes the
 // viewer may not make. A query written without any filter therefore returns only what the viewer may read.

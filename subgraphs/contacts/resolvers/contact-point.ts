@@ -25,7 +25,7 @@ import { Authority, Country, Network } from "../types/stubs";
 const ContactPointConnection = ConnectionType("ContactPoint", ContactPoint);
 const maxStaleDays = 3650;
 
-/** Person-level facts are for members of the contact point's network (shared/DESIGN.md §5). */
+/** Person-level facts are for members of the contact point's network. */
 const peerOf = (viewer: Parameters<typeof isMemberOf>[0], point: ContactPoint) =>
   point.networkId !== null && isMemberOf(viewer, point.networkId);
 
