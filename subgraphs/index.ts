@@ -8,7 +8,7 @@ import { requests } from "./requests";
 import { training } from "./training";
 
 /**
- * Every subgraph of the graph, in start order. A new subgraph is added here (see README, "Adding a subgraph").
+ * Every subgraph of the graph, in start order. `npm run new-subgraph` adds a new one here (README, "Running your network's subgraph").
  * Each has its own Prisma client and loaders; the list only needs what every definition has.
  */
 // Each definition has its own client and loader types; the list holds what all of them share.
