@@ -1,7 +1,7 @@
-import isoCountries from "i18n-iso-countries";
 import { Readable } from "node:stream";
 import type { Route } from "../common/http";
 import { logger } from "../common/logger";
+import { isCountryCode } from "../common/validation";
 
 // The events subgraph's iCalendar feeds on the one public endpoint. Only the path of a known feed is forwarded, rebuilt
 // from its validated parts, to the configured events URL: never the raw request target (an absolute-form target or an
@@ -17,7 +17,7 @@ export function calendarFeed(pathname: string): string | null {
   const [, scope, key] = match;
   if (scope.toLowerCase() === "country") {
     const code = key.toUpperCase();
-    return isoCountries.isValid(code) ? `/calendar/country/${code}.ics` : null;
+    return isCountryCode(code) ? `/calendar/country/${code}.ics` : null;
   }
   return `/calendar/network/${key.toLowerCase()}.ics`;
 }
