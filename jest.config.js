@@ -10,5 +10,6 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { ...swcConfig, swcrc: false }] },
   setupFiles: ["<rootDir>/test/setup-env.ts"],
-  testTimeout: 60000,
+  // A safety net, not a speed target: a file starts seven subgraphs on embedded databases, slower on a busy machine.
+  testTimeout: 180000,
 };

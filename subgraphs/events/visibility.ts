@@ -1,5 +1,5 @@
 import { isMemberOf, type Viewer } from "../../common/auth";
-import { graphError } from "../../common/errors";
+import { asList, hasId, refuse } from "../../common/row-visibility";
 import type { Prisma, PrismaClient, Visibility } from "../../prisma/events/generated/client";
 
 // Who sees which events, in one place: public events for everyone, members-only events for members of one of the
@@ -30,16 +30,6 @@ export function visibleEventsWhere(viewer: Viewer | null): EventWhere {
 /** The same rule for an event in hand (one being written). */
 export const canSeeEvent = (viewer: Viewer | null, event: { visibility: Visibility; networkIds: readonly string[] }) =>
   event.visibility === "PUBLIC" || event.networkIds.some((networkId) => isMemberOf(viewer, networkId));
-
-const refuse = (what: string): never => {
-  throw graphError("FORBIDDEN", `not allowed to ${what}`);
-};
-
-const asList = <T>(value: T | T[] | undefined): T[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-const hasId = (row: unknown): row is { id: string } =>
-  typeof row === "object" && row !== null && "id" in row && typeof row.id === "string";
 
 /** A written value, plain or as `{ set }`; undefined when the write does not set it. */
 function written<Value extends string | string[]>(value: Value | { set?: Value } | undefined): Value | undefined {

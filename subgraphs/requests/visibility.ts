@@ -1,5 +1,5 @@
 import type { Viewer } from "../../common/auth";
-import { graphError } from "../../common/errors";
+import { asList, hasId, refuse } from "../../common/row-visibility";
 import { Prisma, RequestKind, RequestStatus, type PrismaClient } from "../../prisma/requests/generated/client";
 import { actingAuthority } from "./domain";
 
@@ -24,16 +24,6 @@ export function visibleTo(viewer: Viewer | null): RequestWhere {
   const authority = actingAuthority(viewer);
   return authority ? { OR: [{ requestingAuthorityId: authority }, { requestedAuthorityId: authority }] } : noRequest;
 }
-
-const refuse = (what: string): never => {
-  throw graphError("FORBIDDEN", `not allowed to ${what}`);
-};
-
-const asList = <T>(value: T | T[] | undefined): T[] =>
-  value === undefined ? [] : Array.isArray(value) ? value : [value];
-
-const hasId = (row: unknown): row is { id: string } =>
-  typeof row === "object" && row !== null && "id" in row && typeof row.id === "string";
 
 /** The operations this client answers; any other (one a later Prisma adds) is refused rather than left unfiltered. */
 const requestOperations = new Set([
