@@ -1,12 +1,8 @@
 import { budapestParties } from "../prisma/members/seed/treaties";
 import { nextLocal } from "./clock";
-import { bearer, clientToken, startTestGraph, type TestGraph } from "./harness";
+import { bearer, clientToken, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const as = async (networks: Record<string, string[]>, sub = "tester") => bearer(await clientToken({ sub, networks }));
 const ejcnAdmin = () => as({ ejcn: ["MEMBER", "NETWORK_ADMIN"] }, "ejcn-admin");

@@ -1,12 +1,8 @@
 import ICAL from "ical.js";
 import { daysFromToday } from "./clock";
-import { bearer, clientToken, startTestGraph, type TestGraph } from "./harness";
+import { bearer, clientToken, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const as = async (networks: Record<string, string[]>, sub = "tester") => bearer(await clientToken({ sub, networks }));
 const eventsQuery = `query ($filter: EventFilter, $first: Int, $after: String) {

@@ -1,11 +1,7 @@
 import { budapestInvited, budapestParties } from "../prisma/members/seed/treaties";
-import { postGraphQL, startTestGraph, type TestGraph } from "./harness";
+import { postGraphQL, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 describe("networks", () => {
   it("lists the five networks with their facts and sources", async () => {

@@ -61,7 +61,7 @@ describeEmbedded("npm run new-subgraph", () => {
       fs.readdirSync(path.join(scratch, "prisma/cyber-demo/migrations")).some((entry) => entry.endsWith("_init")),
     ).toBe(true);
     expect(fs.readFileSync(path.join(scratch, "schema/supergraph.graphql"), "utf8")).toMatch(/cyberDemoNotices/);
-    expect(fs.readFileSync(path.join(scratch, "docker-compose.yml"), "utf8")).toMatch(/\n  cyber-demo:\n/);
+    expect(fs.readFileSync(path.join(scratch, "docker-compose.yml"), "utf8")).toMatch(/\n {2}cyber-demo:\n/);
     expect(fs.readFileSync(path.join(scratch, ".github/CODEOWNERS"), "utf8")).toMatch(
       "/subgraphs/cyber-demo/ @cybercrime-networks-graph/ciberred",
     );

@@ -1,12 +1,8 @@
 import { upsertRows } from "../common/seed";
 import { syntheticRequests } from "../prisma/requests/synthetic";
-import { bearer, clientToken, postGraphQL, startTestGraph, type TestGraph } from "./harness";
+import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const contactPointOf = (authorityId: string, sub: string) => ({
   sub,

@@ -1,10 +1,6 @@
-import { bearer, clientToken, startTestGraph, type TestGraph } from "./harness";
+import { bearer, clientToken, useTestGraph } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const as = async (networks: Record<string, string[]>) => bearer(await clientToken({ sub: "trainer-admin", networks }));
 const coursesQuery = `query ($filter: CourseFilter) { courses(filter: $filter, first: 100) { totalCount edges { node { id level } } } }`;

@@ -7,13 +7,9 @@ import {
   storedEnumValues,
 } from "../common/validation";
 import { Audience } from "../prisma/training/generated/enums";
-import { bearer, clientToken, postGraphQL, startTestGraph, type GraphQLResponse, type TestGraph } from "./harness";
+import { bearer, clientToken, postGraphQL, useTestGraph, type GraphQLResponse } from "./harness";
 
-let graph: TestGraph;
-beforeAll(async () => {
-  graph = await startTestGraph();
-});
-afterAll(() => graph?.close());
+const graph = useTestGraph();
 
 const admin = async () =>
   bearer(
