@@ -5,7 +5,10 @@ import { gpenSeed } from "../../prisma/gpen/seed";
 import { createGpenLoaders, type GpenLoaders } from "./loaders";
 import { buildGpenSchema } from "./schema";
 
-/** What the Global Prosecutors E-Crime Network owns: its members' forum of queries and advice. */
+/**
+ * What the Global Prosecutors E-Crime Network owns: its members' forum of queries and advice (threads, replies, an
+ * answer per thread, moderation by GPEN admins with an append-only log, subscriptions). Only GPEN members read it.
+ */
 export const gpen: SubgraphDefinition<PrismaClient, GpenLoaders> = {
   name: "gpen",
   defaultPort: 4007,
