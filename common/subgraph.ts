@@ -1,7 +1,7 @@
-import fs from "node:fs";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import fs from "node:fs";
 import type { Viewer } from "./auth";
 import { envOptional, envPort, envString, subgraphEnvName } from "./config";
 import { subgraphContext, type SubgraphContext } from "./context";

@@ -5,7 +5,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin
 import { GraphQLError } from "graphql";
 import nodeFetch from "node-fetch";
 import fs from "node:fs";
-import http from "node:http";
+import type http from "node:http";
 import path from "node:path";
 import { checkSecretsForInterface, type Viewer } from "../common/auth";
 import { envFlag, envOptional, envPort, envString, isProduction, subgraphEnvName } from "../common/config";
