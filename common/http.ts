@@ -128,6 +128,11 @@ export async function serveGraphQL<Context extends BaseContext>(
     port,
     async close() {
       closing = true;
+      // First let the event loop take in what the kernel already holds (connections waiting to be accepted, requests
+      // not yet read, e.g. while the process was busy): those are in flight too, and must not be cut as idle.
+      // A poll phase of the event loop after the timer reads them, and the check phase right after it follows it.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let round = 0; round < 2; round += 1) await new Promise((resolve) => setImmediate(resolve));
       const closed = new Promise<void>((resolve, reject) =>
         httpServer.close((error) => (error ? reject(error) : resolve())),
       );

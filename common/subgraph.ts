@@ -100,6 +100,9 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
     }
     const schema = await definition.buildSchema();
     const server = new ApolloServer<SubgraphContext<Client, Loaders>>({
+      // Our entry points stop the servers on SIGTERM and SIGINT, draining requests in flight first; Apollo's own
+      // handlers would stop at once and end the process.
+      stopOnTerminationSignals: false,
       schema,
       // The gateway does not ask for traces; answering without them keeps responses small.
       plugins: [ApolloServerPluginInlineTraceDisabled()],

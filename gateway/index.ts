@@ -118,6 +118,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     logger: logger.child({ service: "gateway" }),
   });
   const server = new ApolloServer<GatewayContext>({
+    // Our entry points stop the servers on SIGTERM and SIGINT, draining requests in flight first; Apollo's own
+    // handlers would stop at once and end the process.
+    stopOnTerminationSignals: false,
     gateway,
     introspection,
     // Without introspection, error messages must not reveal the schema either.

@@ -332,9 +332,11 @@ describe("stopping", () => {
     );
     const npm = spawn("npm", ["start"], {
       cwd: path.join(__dirname, ".."),
+      // As a user runs it: not under the test runner's NODE_ENV=test, with which servers handle signals differently.
       env: {
         ...process.env,
         ...subgraphPorts,
+        NODE_ENV: "development",
         DATABASE_URL: "memory://",
         PORT: String(port),
         LOG_LEVEL: "warn",
@@ -365,10 +367,16 @@ async function stopsCleanly(npm: ReturnType<typeof spawn>, port: number): Promis
   });
   const url = `http://127.0.0.1:${port}/graphql`;
   const profile = `{ countries(first: 50) { edges { node { code name contactPoints { id kind } events { id } } } } }`;
+  // Warm up (query plans, connections), then stop while eight requests are being answered: sent, read by the
+  // server (100 ms on loopback), and not yet done (each takes several hundred milliseconds here).
+  await postGraphQL(url, { query: profile });
+  const started = Date.now();
   const inFlight = Array.from({ length: 8 }, () => postGraphQL(url, { query: profile }));
-  await new Promise((resolve) => setTimeout(resolve, 20));
+  await new Promise((resolve) => setTimeout(resolve, 100));
   npm.kill("SIGTERM");
   const answers = await Promise.all(inFlight);
+  // They were still in flight when the signal came.
+  expect(Date.now() - started).toBeGreaterThan(100);
   expect(answers.map((answer) => [answer.status, answer.body.errors])).toEqual(
     Array.from({ length: 8 }, () => [200, undefined]),
   );
