@@ -1,7 +1,7 @@
 import { now } from "../../common/clock";
 import { badUserInput } from "../../common/errors";
 import { foldForSearch } from "../../common/text";
-import { countryCode, requiredText, searchPhrase } from "../../common/validation";
+import { countryCode, networkId, requiredText, searchPhrase } from "../../common/validation";
 import type { Prisma, TreatyParticipation } from "../../prisma/members/generated/client";
 import { Treaty, TreatyStatusKind } from "./types/enums";
 import type { AddMembershipInput, CountryFilter } from "./types/inputs";
@@ -12,14 +12,21 @@ export function isCurrentMembership(membership: { until: Date | null }, at = now
   return membership.until === null || membership.until.getTime() > at.getTime();
 }
 
-/** What the sources say of a country and a treaty; NONE (without a source) where they say nothing. */
+/** What the sources say of a country and a treaty; UNKNOWN, never NONE, where nothing is held. */
 export function treatyStatusOf(
   participations: Omit<TreatyParticipation, "countryCode">[],
   treaty: Treaty,
 ): TreatyStatus {
   const found = participations.find((participation) => participation.treaty === treaty);
   if (!found)
-    return { treaty, status: TreatyStatusKind.NONE, signedOn: null, ratifiedOn: null, inForceOn: null, source: null };
+    return {
+      treaty,
+      status: TreatyStatusKind.UNKNOWN,
+      signedOn: null,
+      ratifiedOn: null,
+      inForceOn: null,
+      source: null,
+    };
   const { status, signedOn, ratifiedOn, inForceOn, source } = found;
   return { treaty, status, signedOn, ratifiedOn, inForceOn, source };
 }
@@ -32,16 +39,19 @@ export async function countryFilterWhere(
   const conditions: Prisma.CountryWhereInput[] = [];
   if (!filter) return {};
   if (filter.network != null) {
-    if (!(await networkExists(filter.network))) throw badUserInput(`no network "${filter.network}"`, "filter.network");
+    const network = networkId(filter.network, "filter.network");
+    if (!(await networkExists(network))) throw badUserInput(`no network "${filter.network}"`, "filter.network");
     conditions.push({
-      memberships: { some: { networkId: filter.network, OR: [{ until: null }, { until: { gt: now() } }] } },
+      memberships: { some: { networkId: network, OR: [{ until: null }, { until: { gt: now() } }] } },
     });
   }
   if (filter.budapestStatus != null) {
+    const stored = { treaties: { some: { treaty: Treaty.BUDAPEST_CONVENTION, status: filter.budapestStatus } } };
+    // A country without a row is UNKNOWN too (as treatyStatusOf answers).
     conditions.push(
-      filter.budapestStatus === TreatyStatusKind.NONE
-        ? { treaties: { none: { treaty: Treaty.BUDAPEST_CONVENTION } } }
-        : { treaties: { some: { treaty: Treaty.BUDAPEST_CONVENTION, status: filter.budapestStatus } } },
+      filter.budapestStatus === TreatyStatusKind.UNKNOWN
+        ? { OR: [stored, { treaties: { none: { treaty: Treaty.BUDAPEST_CONVENTION } } }] }
+        : stored,
     );
   }
   if (filter.region != null) conditions.push({ region: filter.region });

@@ -6,7 +6,7 @@ import type { DatePrecision, DocumentKind, EventKind } from "../generated/enums"
 // Public sources: the page of each group of events, or of the event itself where there is one.
 const ipa = "CyberCrime@IPA project page, https://coe.int/en/web/cybercrime/cybercrime-ipa";
 const glacy247 =
-  "Council of Europe news 'GLACY+: Online Regional Workshops in Africa, Asia-Pacific and Latin America on Establishment and functioning of the 24/7 Points of Contact Network' (online, 28, 29 and 30 July 2020)";
+  "Council of Europe news 'GLACY+: Online Regional Workshops in Africa, Asia-Pacific and Latin America on Establishment and functioning of the 24/7 Points of Contact Network' (online, 28, 29 and 30 July 2020), https://coe.int/en/web/cybercrime/glacyplusactivities/-/asset_publisher/DD9qKA5QlKhC/content/glacy-online-regional-workshops-in-africa-asia-pacific-and-latin-america-on-establishment-and-functioning-of-the-24-7-points-of-contact-network";
 const webinars =
   "EU Cyber Direct / Council of Europe webinar page, https://www.coe.int/en/web/cybercrime/eu-coe-webinars";
 const ejcnPage = "Eurojust, 'European Judicial Cybercrime Network', https://www.eurojust.europa.eu/da/node/286";
@@ -29,9 +29,24 @@ const octopus2023 =
   "Council of Europe, Octopus Conference 2023 page, https://www.coe.int/en/web/cybercrime/octopus-conference-2023";
 const cyberspex2026 =
   "CyberSPEX workshop on Second Additional Protocol cooperation through the 24/7 Network, Bucharest, 26 May 2026: public page not yet cited";
+const glacy247Page =
+  "https://coe.int/en/web/cybercrime/glacyplusactivities/-/asset_publisher/DD9qKA5QlKhC/content/glacy-online-regional-workshops-in-africa-asia-pacific-and-latin-america-on-establishment-and-functioning-of-the-24-7-points-of-contact-network";
+const webinarAsiaPacific =
+  "EU Cyber Direct livecast page 'Cybercrime and Criminal Justice in Cyberspace - Asia Pacific Region', https://eucd.livecasts.eu/cybercrime-and-criminal-justice-in-cyberspace-day-1/questions";
+const octopus2012 =
+  "Council of Europe, Octopus Conference 2012 page, https://www.coe.int/en/web/cybercrime/octopus-interface-2012";
+const octopus2012Presentations =
+  "http://www.coe.int/t/dghl/cooperation/economiccrime/cybercrime/cy_octopus2012/presentations/default_en.asp";
+const zagreb2013 =
+  "Kosovo Academy of Justice, 'Meeting of the Heads of Training Institutions on Cyber Crime and Electronic Evidence', https://ad.rks-gov.net/en/archive?id=77 ; Judicial Academy of Croatia, 'Regional Cybercrime Centre', http://pak.hr/eng/article/regional-cybercrime-centre-498.html";
+const bogor2024 =
+  "Council of Europe, 'Octopus Project: Judicial Training Programme in Indonesia concludes with advanced course on cybercrime and e-evidence', https://coe.int/en/web/cybercrime/-/octopus-project-judicial-training-programme-in-indonesia-concludes-with-advanced-course-on-cybercrime-and-e-evidence";
+const leaIspPage = "https://www.coe.int/en/web/cybercrime/lea-/-isp-cooperation";
 
-type Place = { city: string | null; country: string; timeZone: string } | "online";
+type Place = { city: string | null; country: string | null; timeZone: string } | "online";
 const at = (city: string | null, country: string, timeZone: string): Place => ({ city, country, timeZone });
+// A place the source does not give: neither country nor city, the time zone of the host's seat.
+const unplaced = (timeZone: string): Place => ({ city: null, country: null, timeZone });
 const ipaAreas = ["AL", "BA", "HR", "ME", "RS", "MK", "TR", "XK"];
 
 interface EventFacts {
@@ -42,6 +57,8 @@ interface EventFacts {
   source: string;
   description?: string;
   project?: string;
+  // The other projects of a joint activity, after `project`.
+  alsoProjects?: string[];
   networks?: string[];
   countries?: string[];
   participants?: number;
@@ -118,7 +135,22 @@ const facts: Record<string, EventFacts> = {
     place: at("Durres", "AL", "Europe/Tirane"),
     project: "CyberCrime@IPA",
     countries: ipaAreas,
-    source: ipa,
+    source: `${ipa}; the guidelines' language versions as announced there on 8 March and 8 April 2011; ${leaIspPage}`,
+    description:
+      "Discussed the guidelines for cooperation between law enforcement and internet service providers against cybercrime, adopted by the Octopus Conference of 1-2 April 2008.",
+    documents: [
+      { kind: "AGENDA", title: "Agenda", language: "en" },
+      { kind: "PARTICIPANT_LIST", title: "List of Participants", language: "en" },
+      { kind: "OTHER", title: "Memorandum of Understanding of Georgia", language: "en" },
+      { kind: "PAGE", title: "LEA/ISP cooperation (Council of Europe)", language: "en", url: leaIspPage },
+      // The guidelines the workshop discussed, in the languages the project published them.
+      ...["en", "sq", "bs", "hr", "mk", "tr", "sr"].map((language) => ({
+        kind: "OTHER" as const,
+        title:
+          "Guidelines for the cooperation between law enforcement and internet service providers against cybercrime (Octopus Conference, 1-2 April 2008)",
+        language,
+      })),
+    ],
   },
   "ipa-htcu-247-budva-2011": {
     kind: "WORKSHOP",
@@ -136,9 +168,13 @@ const facts: Record<string, EventFacts> = {
     days: ["2011-11-08", "2011-11-10"],
     place: at("Rome", "IT", "Europe/Rome"),
     project: "CyberCrime@IPA",
+    alsoProjects: ["CyberCrime@EAP"],
     networks: ["coe-24-7"],
+    // A G8 conference; the two projects paid for the participation of the points of contact, nothing more.
+    organisers: ["G8"],
     source: ipa,
-    description: "24/7 points of contact from 14 countries, supported by CyberCrime@IPA and CyberCrime@EAP.",
+    description:
+      "Third training conference of the G8 24/7 network; CyberCrime@IPA and CyberCrime@EAP supported the participation of 24/7 points of contact from 14 countries.",
   },
   "ipa-legislation-serbia-2012": {
     kind: "WORKSHOP",
@@ -164,6 +200,7 @@ const facts: Record<string, EventFacts> = {
     days: ["2012-02-27", "2012-02-29"],
     place: at("Kyiv", "UA", "Europe/Kyiv"),
     project: "CyberCrime@IPA",
+    alsoProjects: ["CyberCrime@EAP"],
     participants: 80,
     source: ipa,
   },
@@ -203,6 +240,32 @@ const facts: Record<string, EventFacts> = {
     countries: ipaAreas,
     source: ipa,
   },
+  "octopus-conference-2012": {
+    kind: "CONFERENCE",
+    title: "Octopus Conference 2012: Cooperation against Cybercrime",
+    days: ["2012-06-06", "2012-06-08"],
+    place: at("Strasbourg", "FR", "Europe/Paris"),
+    project: "Global Project on Cybercrime",
+    participants: 280,
+    source: `${octopus2012}; ${ipa}: a draft of the Electronic Evidence Guide was discussed there on 7 June 2012`,
+    description:
+      "Some 280 cybercrime experts from about 80 countries; a draft of the CyberCrime@IPA Electronic Evidence Guide was discussed on 7 June 2012.",
+    documents: [
+      {
+        kind: "PAGE",
+        title: "Octopus Conference 2012",
+        language: "en",
+        url: "https://www.coe.int/en/web/cybercrime/octopus-interface-2012",
+      },
+      { kind: "OUTCOME_REPORT", title: "Key messages", language: "en" },
+      {
+        kind: "PRESENTATIONS",
+        title: "Conference 2012: Reports, presentations, resources",
+        language: "en",
+        url: octopus2012Presentations,
+      },
+    ],
+  },
   "ipa-electronic-evidence-guide-struga-2012": {
     kind: "WORKSHOP",
     title: "International Workshop on the Electronic Evidence Guide",
@@ -217,7 +280,13 @@ const facts: Record<string, EventFacts> = {
     days: ["2012-11-26", "2012-11-28"],
     place: at("Istanbul", "TR", "Europe/Istanbul"),
     project: "CyberCrime@IPA",
+    alsoProjects: ["CyberCrime@EAP"],
     source: ipa,
+    documents: [
+      { kind: "AGENDA", title: "Agenda", language: "en" },
+      { kind: "OTHER", title: "Typology Study on criminal money flows", language: "en" },
+      { kind: "OTHER", title: "LEA/ISP Guidelines", language: "en" },
+    ],
   },
   "ipa-strategic-priorities-dubrovnik-2013": {
     kind: "CONFERENCE",
@@ -235,9 +304,21 @@ const facts: Record<string, EventFacts> = {
     days: ["2013-02-25", "2013-03-01"],
     place: at("Oslo", "NO", "Europe/Oslo"),
     project: "CyberCrime@IPA",
+    alsoProjects: ["CyberCrime@EAP"],
     participants: 22,
-    organisers: ["Council of Europe", "Norwegian Police University College"],
+    organisers: ["European Union", "Council of Europe", "Norwegian Police University College"],
     source: ipa,
+  },
+  "ipa-judicial-training-heads-zagreb-2013": {
+    kind: "WORKSHOP",
+    title: "Meeting of the heads of judicial training institutions on cybercrime and electronic evidence",
+    days: ["2013-03-25", "2013-03-25"],
+    place: at("Zagreb", "HR", "Europe/Zagreb"),
+    project: "CyberCrime@IPA",
+    countries: ["XK"],
+    source: zagreb2013,
+    description:
+      "Adopted the work plan 2013-2015 of the Pilot Regional Centre for Judicial Training on Cybercrime at the Judicial Academy of Croatia, and the judicial training institutions signed a memorandum of understanding on its operation; an electronic platform for the institutions was discussed. Participants named by the source: the Kosovo Judicial Institute.",
   },
   "ipa-closing-conference-budva-2013": {
     kind: "CONFERENCE",
@@ -296,6 +377,18 @@ const facts: Record<string, EventFacts> = {
     organisers: ["Eurojust"],
     source: ejcnPlenary10,
     description: "Presentation of the Virtual Currency Guide for judicial authorities.",
+  },
+  "ejcn-meeting-ransomware-2021": {
+    kind: "PLENARY",
+    title: "EJCN meeting on ransomware investigations",
+    days: ["2021-12-01", "2021-12-31"],
+    precision: "MONTH",
+    place: unplaced("Europe/Amsterdam"),
+    networks: ["ejcn"],
+    organisers: ["Eurojust"],
+    source: `${ejcnPlenary10}; kind inferred: the network meets in plenary twice a year (10th in June 2021, 14th in June 2023); place not in the source`,
+    description:
+      "Challenges and best practices in the investigation of ransomware cases, with a special focus on the healthcare sector, and how to better connect with the private sector.",
   },
   "ejcn-plenary-14": {
     kind: "PLENARY",
@@ -402,7 +495,6 @@ const facts: Record<string, EventFacts> = {
     project: "GLACY+",
     networks: ["coe-24-7"],
     source: glacy247,
-    documents: [],
   },
   "glacy-247-workshop-asia-pacific-2020": {
     kind: "WORKSHOP",
@@ -430,7 +522,7 @@ const facts: Record<string, EventFacts> = {
     place: "online",
     project: "GLACY+",
     organisers: ["European Union", "Council of Europe"],
-    source: `${webinars}; year inferred from the page's references to the 2020 UN processes`,
+    source: `${webinars}; ${webinarAsiaPacific}; year inferred from the page's references to the 2020 UN processes`,
     description:
       "Online seminars for criminal justice practitioners and foreign policy experts: cybercrime as a matter of criminal justice, legislation and reforms, international cooperation in practice, capacity building.",
     documents: [
@@ -440,6 +532,17 @@ const facts: Record<string, EventFacts> = {
         language: "en",
         url: "https://www.coe.int/en/web/cybercrime/eu-coe-webinars",
       },
+      {
+        kind: "PAGE",
+        title: "Cybercrime and Criminal Justice in Cyberspace - Asia Pacific Region",
+        language: "en",
+        url: "https://eucd.livecasts.eu/cybercrime-and-criminal-justice-in-cyberspace-day-1/questions",
+      },
+      // The page's downloads; their own addresses are not in the consulted copy.
+      { kind: "OTHER", title: "Background Note", language: "en" },
+      { kind: "OTHER", title: "The global state of cybercrime legislation", language: "en" },
+      { kind: "OTHER", title: "The Budapest Convention on Cybercrime", language: "en" },
+      { kind: "OTHER", title: "The Budapest Convention on Cybercrime", language: "es" },
     ],
   },
   "judicial-trainers-meeting-2": {
@@ -448,6 +551,7 @@ const facts: Record<string, EventFacts> = {
     days: ["2020-11-17", "2020-11-17"],
     place: "online",
     project: "GLACY+",
+    alsoProjects: ["iPROCEEDS-2", "CyberSouth", "CyberEast"],
     participants: 100,
     source: glacyPlus,
     description: "About 100 participants from more than 20 countries (GLACY+, iPROCEEDS-2, CyberSouth, CyberEast).",
@@ -458,6 +562,7 @@ const facts: Record<string, EventFacts> = {
     days: ["2021-01-29", "2021-01-29"],
     place: "online",
     project: "GLACY+",
+    alsoProjects: ["iPROCEEDS-2", "CyberSouth", "CyberEast"],
     participants: 70,
     source: glacyPlus,
     description: "About 70 representatives; terms of reference and 2021 work plan.",
@@ -480,15 +585,29 @@ const facts: Record<string, EventFacts> = {
     source: octopus2023,
     description: "More than 500 participants from about 130 countries.",
   },
+  "octopus-judicial-introductory-bogor-2024": {
+    kind: "TRAINING",
+    title: "Judicial Training Programme on cybercrime and e-evidence: introductory module",
+    days: ["2024-10-01", "2024-10-31"],
+    precision: "MONTH",
+    place: at("Bogor", "ID", "Asia/Jakarta"),
+    project: "Octopus",
+    countries: ["ID"],
+    source: bogor2024,
+    description:
+      "Introductory module for Indonesian judges and prosecutors, followed by the advanced course in Bogor on 25-29 November 2024.",
+  },
   "ciberred-meeting-lisbon-2025": {
     kind: "ANNUAL_MEETING",
     title: "CiberRed meeting of contact points, with a conference on the Second Additional Protocol",
     days: ["2025-11-17", "2025-11-18"],
     place: at("Lisbon", "PT", "Europe/Lisbon"),
     project: "GLACY-e",
+    alsoProjects: ["CyberSPEX"],
     networks: ["ciberred"],
     source: ciberred,
-    description: "21 prosecution services (GLACY-e, CyberSPEX).",
+    description:
+      "Contact points of 21 prosecution services, described as Portugal, Spain, Andorra and all States of the Americas with Spanish and Portuguese as official languages (which makes 22: the page does not say which is not among the 21); with a conference on the Second Additional Protocol. Supported by the Council of Europe and the European Union through GLACY-e and CyberSPEX.",
   },
   "cyberspex-247-workshop-2026": {
     kind: "WORKSHOP",
@@ -501,13 +620,15 @@ const facts: Record<string, EventFacts> = {
   },
 };
 
-// The GLACY+ workshops news page in its three language versions, with the titles the page gives them.
-facts["glacy-247-workshop-africa-2020"].documents = [
+// The GLACY+ workshops news page, in its three language versions, is the page of each of the three workshops. Only
+// the English version's address is in the consulted copy.
+const glacy247Documents: NonNullable<EventFacts["documents"]> = [
   {
     kind: "PAGE",
     title:
       "GLACY+: Online Regional Workshops in Africa, Asia-Pacific and Latin America on Establishment and functioning of the 24/7 Points of Contact Network",
     language: "en",
+    url: glacy247Page,
   },
   {
     kind: "PAGE",
@@ -522,6 +643,12 @@ facts["glacy-247-workshop-africa-2020"].documents = [
     language: "pt",
   },
 ];
+for (const region of ["africa", "asia-pacific", "americas"])
+  facts[`glacy-247-workshop-${region}-2020`].documents = glacy247Documents;
+
+// Lead projects that the cited pages call joint projects of the European Union and the Council of Europe (or, for
+// GLACY-e and CyberSPEX, supported by both): their events list both organisers.
+const jointProjects = new Set(["CyberCrime@IPA", "CyberCrime@EAP", "GLACY+", "GLACY-e", "CyberSPEX"]);
 
 export function eventRows() {
   return Object.entries(facts).map(([id, event]) => {
@@ -538,16 +665,28 @@ export function eventRows() {
       online: event.place === "online",
       city: place?.city ?? null,
       countryCode: place?.country ?? null,
-      // Projects are run by the Council of Europe; other organisers only where a source names them.
-      organisers: event.organisers ?? (event.project ? ["Council of Europe"] : []),
+      // Projects are run by the Council of Europe, joint ones with the European Union; other organisers only where a
+      // source names them.
+      organisers:
+        event.organisers ??
+        (event.project ? [...(jointProjects.has(event.project) ? ["European Union"] : []), "Council of Europe"] : []),
       networkIds: event.networks ?? [],
       project: event.project ?? null,
+      projects: event.project ? [event.project, ...(event.alsoProjects ?? [])] : [],
       participatingCountries: event.countries ?? [],
       participantsCount: event.participants ?? null,
       visibility: "PUBLIC",
       source: event.source,
       searchText: foldForSearch(
-        [event.title, event.description, place?.city, event.project].filter(Boolean).join(" | "),
+        [
+          event.title,
+          event.description,
+          place?.city,
+          ...(event.project ? [event.project] : []),
+          ...(event.alsoProjects ?? []),
+        ]
+          .filter(Boolean)
+          .join(" | "),
       ),
     } satisfies Prisma.EventCreateManyInput;
   });

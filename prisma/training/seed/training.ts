@@ -14,6 +14,8 @@ const help =
 const gpen =
   "https://cybilportal.org/projects/cyber-crime-prosecution-training/ ; https://iap-association.org/GPEN/About-GPEN";
 const octopusProject = "Council of Europe, Octopus Project page, https://www.coe.int/en/web/cybercrime/octopus-project";
+const bogor2024 =
+  "Council of Europe, 'Octopus Project: Judicial Training Programme in Indonesia concludes with advanced course on cybercrime and e-evidence', https://coe.int/en/web/cybercrime/-/octopus-project-judicial-training-programme-in-indonesia-concludes-with-advanced-course-on-cybercrime-and-e-evidence";
 const iproceedsBudva2017 = "iPROCEEDS regional Training of Trainers, Budva, 19-25 June 2017: public page not yet cited";
 const ipaAreas = ["AL", "BA", "HR", "ME", "RS", "MK", "TR", "XK"];
 
@@ -173,11 +175,12 @@ const sessions: Record<string, SessionFacts> = {
     place: { city: "Bogor", country: "ID", timeZone: "Asia/Jakarta" },
     countries: ["ID"],
     participants: 33,
-    source: `${octopusProject}: Judicial Training Programme, advanced course (33 judges and prosecutors), Octopus Project`,
+    source: `${bogor2024}: advanced course and soft skills training, 33 judges and prosecutors, after the introductory module of October 2024 (days not given, so no session here)`,
   },
 };
 
-// Language versions announced on the CyberCrime@IPA page (8 March and 8 April 2011).
+// Language versions announced on the CyberCrime@IPA page (8 March and 8 April 2011). The LEA/ISP guidelines announced
+// with them belong to no course: they are documents of the LEA/ISP workshops in the events seed.
 const translated = ["sq", "bs", "hr", "mk", "tr", "sr"];
 const materials = [
   ...["en", ...translated].map((language): Prisma.MaterialCreateManyInput => ({
@@ -186,17 +189,6 @@ const materials = [
     translationGroup: "concept-paper-judicial-training",
     title: "Concept paper for the training of judges and prosecutors in cybercrime and electronic evidence",
     kind: "CONCEPT_PAPER",
-    language,
-    url: null,
-    source: ipa,
-  })),
-  ...["en", ...translated].map((language): Prisma.MaterialCreateManyInput => ({
-    id: `lea-isp-guidelines-${language}`,
-    courseId: null,
-    translationGroup: "lea-isp-guidelines",
-    title:
-      "Guidelines for the cooperation between law enforcement and internet service providers against cybercrime (Octopus Conference, 1-2 April 2008)",
-    kind: "GUIDELINES",
     language,
     url: null,
     source: ipa,

@@ -74,6 +74,12 @@ export class Event {
   @Field(() => String, { nullable: true, description: "Capacity-building project, e.g. CyberCrime@IPA, GLACY+." })
   project!: string | null;
 
+  @Field(() => [String], {
+    description:
+      "Every project of the event, `project` first: a joint activity names each (CyberCrime@IPA and CyberCrime@EAP).",
+  })
+  projects!: string[];
+
   participatingCountries!: string[];
 
   @Field(() => Int, { nullable: true })
@@ -166,7 +172,7 @@ export class EventFilter {
   @Field(() => EventKind, { nullable: true })
   kind?: EventKind | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Events of this project, lead or joint." })
   project?: string | null;
 
   @Field(() => DateTimeISOResolver, { nullable: true })

@@ -4,15 +4,12 @@ import {
   DatePrecision,
   MembershipRole,
   Region,
-  TreatyStatusKind as StoredTreatyStatusKind,
   Treaty,
+  TreatyStatusKind,
 } from "../../../prisma/members/generated/enums";
 
-// The stored enums are the GraphQL enums; only the treaty status adds NONE, which is never stored.
-export { AuthorityKind, DatePrecision, MembershipRole, Region, Treaty };
-
-export const TreatyStatusKind = { ...StoredTreatyStatusKind, NONE: "NONE" } as const;
-export type TreatyStatusKind = (typeof TreatyStatusKind)[keyof typeof TreatyStatusKind];
+// The stored enums are the GraphQL enums.
+export { AuthorityKind, DatePrecision, MembershipRole, Region, Treaty, TreatyStatusKind };
 
 registerEnumType(Region, { name: "Region", description: "Continent, as countries-list assigns it." });
 registerEnumType(DatePrecision, { name: "DatePrecision", description: "How much of a date the sources give." });
@@ -28,7 +25,10 @@ registerEnumType(Treaty, {
 });
 registerEnumType(TreatyStatusKind, {
   name: "TreatyStatusKind",
-  valuesConfig: { NONE: { description: "No participation found in the sources the graph holds." } },
+  valuesConfig: {
+    NONE: { description: "Neither a Party, a signatory nor an invited State, as the cited source shows." },
+    UNKNOWN: { description: "No consulted source gives the status; `source` says why, and what is known." },
+  },
 });
 registerEnumType(AuthorityKind, { name: "AuthorityKind" });
 registerEnumType(MembershipRole, { name: "MembershipRole" });

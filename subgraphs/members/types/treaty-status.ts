@@ -24,7 +24,8 @@ export class TreatyStatus {
 
   @Field(() => String, {
     nullable: true,
-    description: "Public source; prefixed 'inferred:' where the fact is deduced. Null for NONE.",
+    description:
+      "Public source; prefixed 'inferred:' where the fact is deduced, 'unsourced:' with the reason where the status is UNKNOWN.",
   })
   source!: string | null;
 }
