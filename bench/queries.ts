@@ -40,6 +40,35 @@ export interface BenchQuery {
 
 const countryProfileMembers = `code name region budapestConvention { status } networks { id acronym name }`;
 
+/** The documents of the query mix (the limits test runs each under the gateway's default limits). */
+export const benchDocuments = {
+  countryProfile: `query CountryProfile($code: ID!) {
+    country(code: $code) {
+      ${countryProfileMembers}
+      contactPoints { id kind institution languages lastVerifiedAt }
+      events(upcoming: true) { id kind title startDate endDate online }
+    }
+  }`,
+  findContactPoints: `query Find($country: ID!, $first: Int) {
+    findContactPoints(country: $country, measure: PRESERVATION, urgent: true, first: $first) {
+      id kind institution languages reachableNow network { id } availability { twentyFourSeven officeHours { timeZone } }
+    }
+  }`,
+  contactPointsDeepPage: `query DeepPage($first: Int, $after: String, $filter: ContactPointFilter) {
+    contactPoints(first: $first, after: $after, filter: $filter) {
+      pageInfo { hasNextPage endCursor } edges { cursor node { id kind country { code } languages lastVerifiedAt } }
+    }
+  }`,
+  requestStatistics: `query Statistics($filter: RequestStatisticsFilter) {
+    requestStatistics(filter: $filter) {
+      sent medianHoursToAcknowledge medianHoursToExecute byKind { kind count } byStatus { status count } byMonth { month sent }
+    }
+  }`,
+  expiringPreservations: `query Expiring($withinDays: Int!) {
+    expiringPreservations(withinDays: $withinDays) { id kind status caseReference preservedUntil requestedTimeZone }
+  }`,
+};
+
 /** The query mix of the benchmark, with parameters that depend on the loaded data (a cursor deep in a list). */
 export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
   const deepPageFilter = { kind: "NETWORK_CONTACT_POINT", language: "en" };
@@ -49,24 +78,12 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
   const deepCursor = deepCursors[2];
   // Countries in at least one network: all have contact points and events in every data set.
   const countryCodes = [...new Set(memberships.map((membership) => membership.countryCode))].sort();
-  const contactPointsPage = `query DeepPage($first: Int, $after: String, $filter: ContactPointFilter) {
-    contactPoints(first: $first, after: $after, filter: $filter) {
-      pageInfo { hasNextPage endCursor } edges { cursor node { id kind country { code } languages lastVerifiedAt } }
-    }
-  }`;
-  const findContactPoints = `query Find($country: ID!, $first: Int) {
-    findContactPoints(country: $country, measure: PRESERVATION, urgent: true, first: $first) {
-      id kind institution languages reachableNow network { id } availability { twentyFourSeven officeHours { timeZone } }
-    }
-  }`;
-  const statistics = `query Statistics($filter: RequestStatisticsFilter) {
-    requestStatistics(filter: $filter) {
-      sent medianHoursToAcknowledge medianHoursToExecute byKind { kind count } byStatus { status count } byMonth { month sent }
-    }
-  }`;
-  const expiring = `query Expiring($withinDays: Int!) {
-    expiringPreservations(withinDays: $withinDays) { id kind status caseReference preservedUntil requestedTimeZone }
-  }`;
+  const {
+    findContactPoints,
+    contactPointsDeepPage: contactPointsPage,
+    requestStatistics: statistics,
+    expiringPreservations: expiring,
+  } = benchDocuments;
   const lastMonth = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
   return [
     {
@@ -74,13 +91,7 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
       description: "country → networks (members), contact points (contacts), upcoming events (events)",
       subgraphs: ["members", "contacts", "events"],
       gateway: {
-        query: `query CountryProfile($code: ID!) {
-          country(code: $code) {
-            ${countryProfileMembers}
-            contactPoints { id kind institution languages lastVerifiedAt }
-            events(upcoming: true) { id kind title startDate endDate online }
-          }
-        }`,
+        query: benchDocuments.countryProfile,
         variants: countryCodes.map((code) => ({ code })),
       },
       direct: {

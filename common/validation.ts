@@ -71,6 +71,28 @@ export function timeZone(value: string, field: string): string {
   return value;
 }
 
+const networkIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
+
+/**
+ * A network id in any case, surrounding spaces ignored; returned in lower case as stored (ids are slugs: ejcn,
+ * coe-24-7), so `EJCN` finds the EJCN. What cannot be an id is BAD_USER_INPUT.
+ */
+export function networkId(value: string, field: string): string {
+  const lower = value.trim().toLowerCase();
+  if (!networkIdPattern.test(lower))
+    throw badUserInput(`${label(field)} must be a network id such as ejcn or coe-24-7`, field);
+  return lower;
+}
+
+/**
+ * A name a list is filtered by, such as a capacity-building project (`GLACY+`, `CyberCrime@IPA`): the whole name, in
+ * any case, surrounding spaces ignored; a Prisma string condition. Blank or longer than 100 characters is
+ * BAD_USER_INPUT. Prisma passes an insensitive `equals` to ILIKE as it is: its wildcards are escaped.
+ */
+export function sameName(value: string, field: string): { equals: string; mode: "insensitive" } {
+  return { equals: escapeLike(requiredText(value, field, 100)), mode: "insensitive" };
+}
+
 /**
  * The row an identifier sent by the client names. Without `field` the identifier is the operation's target: NOT_FOUND.
  * With `field` it is a reference in the input: BAD_USER_INPUT at that field. `what` reads like `course "x"`.

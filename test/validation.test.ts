@@ -3,6 +3,8 @@ import {
   countryCodeOrNull,
   intInRange,
   languageCode,
+  networkId,
+  sameName,
   StoredDataError,
   storedEnumValues,
 } from "../common/validation";
@@ -147,6 +149,54 @@ describe("the same bound gives the same error", () => {
   });
 });
 
+describe("a network id or a project name in a filter matches in any case", () => {
+  const count = async (query: string, list: string) => {
+    const { body } = await graph.query(query);
+    expect(body.errors).toBeUndefined();
+    return body.data[list].totalCount as number;
+  };
+
+  it.each([
+    ["events", "network", "ejcn", "EJCN"],
+    ["events", "project", "GLACY+", "glacy+"],
+    ["events", "project", "CyberCrime@IPA", " cybercrime@ipa "],
+    ["courses", "network", "gpen", "GPEN"],
+    ["courses", "project", "CyberCrime@IPA", "CYBERCRIME@IPA"],
+    ["contactPoints", "network", "coe-24-7", "COE-24-7"],
+    ["countries", "network", "ejcn", " EJCN "],
+  ])("%s(filter: { %s }): %p and %p find the same", async (list, field, stored, sent) => {
+    const query = (value: string) => `{ ${list}(filter: { ${field}: ${JSON.stringify(value)} }) { totalCount } }`;
+    const expected = await count(query(stored), list);
+    expect(expected).toBeGreaterThan(0);
+    expect(await count(query(sent), list)).toBe(expected);
+  });
+
+  it.each(["GLACY_", "GLACY%", "GLACY"])("a project name matches whole: %p finds nothing", async (project) => {
+    expect(await count(`{ events(filter: { project: ${JSON.stringify(project)} }) { totalCount } }`, "events")).toBe(0);
+  });
+
+  it.each(["events", "courses", "contactPoints", "countries"])(
+    "%s(filter: { network }) refuses what cannot be a network id, naming the field",
+    async (list) => {
+      const { body } = await graph.query(`{ ${list}(filter: { network: "ejcn network" }) { totalCount } }`);
+      expect(body.errors![0].message).toBe("network must be a network id such as ejcn or coe-24-7");
+      expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.network" });
+    },
+  );
+
+  it("countries(filter: { network }) refuses a network the graph does not know", async () => {
+    const { body } = await graph.query(`{ countries(filter: { network: "ejnc" }) { totalCount } }`);
+    expect(body.errors![0].message).toBe('no network "ejnc"');
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.network" });
+  });
+
+  it.each(["events", "courses"])("%s(filter: { project }) refuses a blank name", async (list) => {
+    const { body } = await graph.query(`{ ${list}(filter: { project: " " }) { totalCount } }`);
+    expect(body.errors![0].message).toBe("project must be 1 to 100 characters");
+    expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.project" });
+  });
+});
+
 describe("an entity reference with an unknown code matches nothing", () => {
   it.each(["members", "contacts", "training"])("in %s: null, no error", async (name) => {
     const subgraph = graph.subgraphs.find((running) => running.name === name)!;
@@ -176,6 +226,14 @@ describe("the rules themselves", () => {
       "participantsCount must be a whole number, 0 or more, got -1",
     );
     expect(() => languageCode("EN", "input.languages.0")).toThrow("languages must be an ISO 639-1 language code");
+  });
+
+  it("reads a network id in any case, and a name in a filter whole in any case", () => {
+    expect(networkId(" EJCN ", "filter.network")).toBe("ejcn");
+    expect(() => networkId("ejcn/../x", "filter.network")).toThrow("network must be a network id such as ejcn");
+    expect(sameName(" GLACY+ ", "filter.project")).toEqual({ equals: "GLACY+", mode: "insensitive" });
+    expect(() => sameName("", "filter.project")).toThrow("project must be 1 to 100 characters");
+    expect(sameName("a_b%", "filter.project").equals).toBe("a\\_b\\%");
   });
 
   it("converts stored enum values, and refuses one the enum does not have", () => {

@@ -5,9 +5,11 @@ import {
   countryCode,
   httpUrl,
   languageCode,
+  networkId,
   nonNegativeCount,
   optionalText,
   requiredText,
+  sameName,
   searchWords,
   timeZone,
 } from "../../common/validation";
@@ -18,13 +20,17 @@ import type { EventFilter, EventInput } from "./types/event";
 export function eventFilterWhere(filter: EventFilter | null): Prisma.EventWhereInput[] {
   if (!filter) return [];
   const conditions: Prisma.EventWhereInput[] = [];
-  if (filter.network != null) conditions.push({ networkIds: { has: filter.network } });
+  if (filter.network != null) conditions.push({ networkIds: { has: networkId(filter.network, "filter.network") } });
   if (filter.country != null) {
     const code = countryCode(filter.country, "filter.country");
     conditions.push({ OR: [{ countryCode: code }, { participatingCountries: { has: code } }] });
   }
   if (filter.kind != null) conditions.push({ kind: filter.kind });
-  if (filter.project != null) conditions.push({ project: filter.project });
+  // The lead project in any case; a joint event's other projects as written (an array element has no case mode).
+  if (filter.project != null)
+    conditions.push({
+      OR: [{ project: sameName(filter.project, "filter.project") }, { projects: { has: filter.project.trim() } }],
+    });
   if (filter.from && filter.to && filter.to <= filter.from) throw badUserInput("to must be after from", "filter.to");
   if (filter.from) conditions.push({ endsAt: { gt: filter.from } });
   if (filter.to) conditions.push({ startsAt: { lt: filter.to } });
@@ -64,6 +70,7 @@ export function checkEvent(input: EventInput) {
     organisers: input.organisers.map((organiser, index) => requiredText(organiser, `input.organisers.${index}`, 200)),
     networkIds: [...new Set(input.networks)],
     project,
+    projects: project === null ? [] : [project],
     participatingCountries: [
       ...new Set(
         input.participatingCountries.map((code, index) => countryCode(code, `input.participatingCountries.${index}`)),

@@ -6,10 +6,12 @@ import {
   httpUrl,
   languageCode,
   languageCodes,
+  networkId,
   nonNegativeCount,
   optionalCountryCode,
   optionalText,
   requiredText,
+  sameName,
   searchWords,
   storedEnumValues,
   timeZone,
@@ -32,12 +34,12 @@ export function courseFromRow({ audiences, ...row }: Omit<CourseRow, "searchText
 export function courseFilterWhere(filter: CourseFilter | null): Prisma.CourseWhereInput[] {
   if (!filter) return [];
   const conditions: Prisma.CourseWhereInput[] = [];
-  if (filter.network != null) conditions.push({ networkIds: { has: filter.network } });
+  if (filter.network != null) conditions.push({ networkIds: { has: networkId(filter.network, "filter.network") } });
   if (filter.level != null) conditions.push({ level: filter.level });
   if (filter.audience != null) conditions.push({ audiences: { has: filter.audience } });
   if (filter.language != null)
     conditions.push({ languages: { has: languageCode(filter.language, "filter.language") } });
-  if (filter.project != null) conditions.push({ project: filter.project });
+  if (filter.project != null) conditions.push({ project: sameName(filter.project, "filter.project") });
   if (filter.search != null)
     for (const word of searchWords(filter.search, "filter.search", foldForSearch))
       conditions.push({ searchText: { contains: word } });
