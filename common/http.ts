@@ -19,8 +19,8 @@ export interface ServeOptions<Context extends BaseContext> {
   host: string;
   port: number;
   context: (request: http.IncomingMessage, requestId: string) => Promise<Context>;
-  /** Readiness: the dependencies answer (e.g. the database). */
-  ready: () => Promise<boolean>;
+  /** Readiness: the names of the dependencies that do not answer (e.g. the database); none when ready. */
+  unavailableDependencies: () => Promise<string[]>;
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
   /** Serve https with this certificate and key (PEM), e.g. a subgraph on a network's own host. */
@@ -48,8 +48,13 @@ export async function serveGraphQL<Context extends BaseContext>(
   const routes: Record<string, Route> = {
     "/health": (_request, response) => sendJson(response, 200, { status: "ok", service: options.name }),
     "/ready": async (_request, response) => {
-      const ready = await options.ready().catch(() => false);
-      sendJson(response, ready ? 200 : 503, { status: ready ? "ready" : "unavailable", service: options.name });
+      const unavailable = await options.unavailableDependencies().catch(() => [options.name]);
+      const ready = unavailable.length === 0;
+      sendJson(response, ready ? 200 : 503, {
+        status: ready ? "ready" : "unavailable",
+        service: options.name,
+        ...(ready ? {} : { unavailable }),
+      });
     },
     "/": (_request, response) => {
       response.writeHead(302, { location: "/graphql" }).end();

@@ -14,7 +14,9 @@ import {
   type PrismaClientFactory,
   type PrismaClientLike,
 } from "./database";
+import { maskInternalErrors } from "./errors";
 import { serveGraphQL, type Route } from "./http";
+import { refuseNulCharacters } from "./input-guard";
 import { logger } from "./logger";
 import { seedOnce, type SeedTable } from "./seed";
 import { verifyViewerToken, viewerKeysFromEnv, type ViewerKeys } from "./viewer-token";
@@ -105,8 +107,9 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       stopOnTerminationSignals: false,
       schema,
       // The gateway does not ask for traces; answering without them keeps responses small.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), refuseNulCharacters],
       includeStacktraceInErrorResponses: false,
+      formatError: maskInternalErrors,
       csrfPrevention: true,
     });
     await server.start();
@@ -119,7 +122,13 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
         subgraphContext(request, requestId, verifyViewer, database.prisma, (viewer) =>
           definition.createLoaders(database.prisma, viewer),
         ),
-      ready: async () => (await database.sql.query("SELECT 1")).length === 1,
+      unavailableDependencies: async () =>
+        (await database.sql.query("SELECT 1").then(
+          (rows) => rows.length === 1,
+          () => false,
+        ))
+          ? []
+          : ["database"],
       tls: tlsFromEnv(),
       routes: { ...definition.routes?.(database.prisma), "/metrics": metricsRoute(definition.name, database) },
     });

@@ -1,38 +1,27 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLError } from "graphql";
-import nodeFetch from "node-fetch";
 import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
-import { checkSecretsForInterface, type Viewer } from "../common/auth";
+import { checkSecretsForInterface } from "../common/auth";
 import { envFlag, envOptional, envPort, envString, isProduction, subgraphEnvName } from "../common/config";
-import { requestIdHeader, serveGraphQL, type RunningServer } from "../common/http";
+import { maskInternalErrors } from "../common/errors";
+import { serveGraphQL, type RunningServer } from "../common/http";
+import { refuseNulCharacters } from "../common/input-guard";
 import { logger } from "../common/logger";
-import {
-  jwksPath,
-  signingKeysFromEnv,
-  signViewerToken,
-  viewerTokenHeader,
-  type SigningKeys,
-} from "../common/viewer-token";
+import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
 import { calendarRoute } from "./calendar";
 import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
-import { checkSubgraphUrl, subgraphAgents } from "./transport";
+import { unavailableSubgraphs } from "./readiness";
+import { parseCustomScalarsAtTheGateway } from "./scalars";
+import { SubgraphSource, type GatewayContext } from "./subgraph-source";
+import { subgraphAgents } from "./transport";
 
 export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
-
-/** What the gateway passes on to every subgraph it calls for one client request. */
-interface GatewayContext {
-  requestId: string;
-  acceptLanguage?: string;
-  /** The viewer; absent when anonymous. Each subgraph called gets a token signed for it alone. */
-  viewer?: Viewer;
-  viewerTokens: Map<string, Promise<string>>;
-}
 
 export interface GatewayOptions {
   port?: number;
@@ -46,30 +35,6 @@ export interface GatewayOptions {
   sandbox?: boolean;
   /** The keys viewer tokens are signed with; by default from the environment. */
   signingKeys?: SigningKeys;
-}
-
-class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    config: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly subgraph: string,
-    private readonly keys: SigningKeys,
-  ) {
-    super(config);
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Also called for health checks with an empty context.
-    if (!("requestId" in context)) return;
-    request.http?.headers.set(requestIdHeader, context.requestId);
-    if (context.acceptLanguage) request.http?.headers.set("accept-language", context.acceptLanguage);
-    if (!context.viewer) return;
-    let token = context.viewerTokens.get(this.subgraph);
-    if (!token) {
-      token = signViewerToken(context.viewer, this.subgraph, this.keys);
-      context.viewerTokens.set(this.subgraph, token);
-    }
-    request.http?.headers.set(viewerTokenHeader, await token);
-  }
 }
 
 /** A document whose operation cannot be chosen is the client's mistake: 400 naming operationName, not a 500. */
@@ -101,22 +66,17 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const subgraphUrl = (name: string, url?: string) =>
     options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const agents = subgraphAgents();
+  const sources = new Map<string, SubgraphSource>();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    // node-fetch on a keep-alive agent: connections to subgraphs are reused, and without make-fetch-happen's HTTP-cache
-    // layer (subgraph answers are per viewer, never cached); it costs less CPU per request than Node's own fetch
-    // (undici): measured in README, Benchmarks.
     buildService: ({ name, url }) => {
-      const target = checkSubgraphUrl(name, subgraphUrl(name, url));
-      const agent = target.protocol === "https:" ? agents.https : agents.http;
-      return new SubgraphDataSource(
-        { url: target.toString(), fetcher: (input, init) => nodeFetch(input, { ...init, agent }) },
-        name,
-        signingKeys,
-      );
+      const source = new SubgraphSource(name, subgraphUrl(name, url), agents, signingKeys);
+      sources.set(name, source);
+      return source;
     },
     logger: logger.child({ service: "gateway" }),
   });
+  parseCustomScalarsAtTheGateway(gateway);
   const server = new ApolloServer<GatewayContext>({
     // Our entry points stop the servers on SIGTERM and SIGINT, draining requests in flight first; Apollo's own
     // handlers would stop at once and end the process.
@@ -126,10 +86,12 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // Without introspection, error messages must not reveal the schema either.
     hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
+    formatError: maskInternalErrors,
     ...protection,
     plugins: [
       ...protection.plugins,
       operationMustResolve,
+      refuseNulCharacters,
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -164,7 +126,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         viewerTokens: new Map(),
       };
     },
-    ready: async () => true,
+    // Ready when every subgraph answers: a load balancer then sends clients to a gateway that can serve them whole.
+    unavailableDependencies: () => unavailableSubgraphs(sources),
   });
   return {
     ...running,

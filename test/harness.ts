@@ -34,7 +34,15 @@ export async function dropTarget(target: DatabaseTarget): Promise<void> {
 
 export interface GraphQLResponse<Data = any> {
   status: number;
-  body: { data?: Data; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[] };
+  body: {
+    data?: Data;
+    errors?: {
+      message: string;
+      path?: (string | number)[];
+      locations?: { line: number; column: number }[];
+      extensions?: Record<string, any>;
+    }[];
+  };
   headers: Headers;
 }
 

@@ -4,8 +4,10 @@ import type { AddressInfo } from "node:net";
 import net from "node:net";
 import path from "node:path";
 import { allowDevelopmentSecretsVariable } from "../common/auth";
+import { subgraphEnvName } from "../common/config";
 import { upsertRows } from "../common/seed";
 import { startGateway } from "../gateway";
+import { subgraphs } from "../subgraphs";
 import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
 const graph = useTestGraph();
@@ -327,9 +329,7 @@ describe("client mistakes in the operation", () => {
 describe("stopping", () => {
   it("stops the server that npm start runs when npm is signalled, after the requests in flight have finished", async () => {
     const port = await freePort();
-    const subgraphPorts = Object.fromEntries(
-      ["MEMBERS", "CONTACTS", "REQUESTS", "EVENTS", "TRAINING"].map((name) => [`${name}_PORT`, "0"]),
-    );
+    const subgraphPorts = Object.fromEntries(subgraphs.map(({ name }) => [subgraphEnvName(name, "PORT"), "0"]));
     const npm = spawn("npm", ["start"], {
       cwd: path.join(__dirname, ".."),
       // As a user runs it: not under the test runner's NODE_ENV=test, with which servers handle signals differently.

@@ -14,7 +14,7 @@ import {
   type Connection,
 } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
-import { CheckedArg, countryCode, found, intRange, languageCode, stored } from "../../../common/validation";
+import { CheckedArg, countryCode, found, intRange, languageCode, networkId, stored } from "../../../common/validation";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
 import { isCurrentContactPoint, isReachable, kindsForMeasure, rankContactPoints, validateDetails } from "../domain";
 import { currentAt, type ContactsContext } from "../loaders";
@@ -36,7 +36,10 @@ export class ContactPointResolver {
     return loaders.contactPointById.load(id);
   }
 
-  @Query(() => ContactPointConnection, { description: "Contact points by id, filtered, a page at a time." })
+  @Query(() => ContactPointConnection, {
+    nullable: true,
+    description: "Contact points by id, filtered, a page at a time.",
+  })
   async contactPoints(
     @Arg("filter", () => ContactPointFilter, { nullable: true }) filter: ContactPointFilter | null,
     @Args(() => PageArgs) page: PageArgs,
@@ -45,7 +48,7 @@ export class ContactPointResolver {
     const window = pageWindow("contactPoints", page);
     const conditions: Prisma.ContactPointWhereInput[] = [];
     if (filter?.country != null) conditions.push({ countryCode: countryCode(filter.country, "filter.country") });
-    if (filter?.network != null) conditions.push({ networkId: filter.network });
+    if (filter?.network != null) conditions.push({ networkId: networkId(filter.network, "filter.network") });
     if (filter?.kind != null) conditions.push({ kind: filter.kind });
     if (filter?.language != null)
       conditions.push({ languages: { has: languageCode(filter.language, "filter.language") } });
@@ -66,6 +69,7 @@ export class ContactPointResolver {
   }
 
   @Query(() => [ContactPoint], {
+    nullable: true,
     description:
       "Whom to call in a country for a measure, best first: for urgent preservation and emergencies the 24/7 point, for mutual legal assistance the Art. 27 central authority, else the network contact points; then those reachable now, then the most recently verified.",
   })
@@ -111,6 +115,7 @@ export class ContactPointResolver {
   }
 
   @Query(() => [ContactPoint], {
+    nullable: true,
     description: "Current entries of the networks you administer not confirmed for this many days, oldest first.",
   })
   async staleContactPoints(
@@ -200,7 +205,7 @@ export class ContactPointResolver {
     return point.networkId ? { id: point.networkId } : null;
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { nullable: true })
   country(@Root() point: ContactPoint): Country {
     return { code: point.countryCode };
   }

@@ -7,7 +7,7 @@ import { Authority, Country, Network } from "../types/stubs";
 
 @Resolver(() => Country)
 export class CountryContactPointsResolver {
-  @FieldResolver(() => [ContactPoint], { description: "Its current contact points, by kind." })
+  @FieldResolver(() => [ContactPoint], { nullable: true, description: "Its current contact points, by kind." })
   contactPoints(@Root() country: Country, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint[]> {
     return loaders.contactPointsByCountry.load(country.code);
   }
@@ -15,7 +15,7 @@ export class CountryContactPointsResolver {
 
 @Resolver(() => Network)
 export class NetworkContactPointsResolver {
-  @FieldResolver(() => [ContactPoint], { description: "Its current contact points, by country." })
+  @FieldResolver(() => [ContactPoint], { nullable: true, description: "Its current contact points, by country." })
   contactPoints(@Root() network: Network, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint[]> {
     return loaders.contactPointsByNetwork.load(network.id);
   }
@@ -23,7 +23,7 @@ export class NetworkContactPointsResolver {
 
 @Resolver(() => Authority)
 export class AuthorityContactPointsResolver {
-  @FieldResolver(() => [ContactPoint], { description: "Its current contact points, by kind." })
+  @FieldResolver(() => [ContactPoint], { nullable: true, description: "Its current contact points, by kind." })
   contactPoints(@Root() authority: Authority, @Ctx() { loaders }: ContactsContext): Promise<ContactPoint[]> {
     return loaders.contactPointsByAuthority.load(authority.id);
   }

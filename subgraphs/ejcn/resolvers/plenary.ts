@@ -36,7 +36,7 @@ export class EventEjcnResolver {
 
 @Resolver(() => OutcomeReport)
 export class OutcomeReportResolver {
-  @FieldResolver(() => Event, { description: "The plenary it reports on (events subgraph)." })
+  @FieldResolver(() => Event, { nullable: true, description: "The plenary it reports on (events subgraph)." })
   event(@Root() report: OutcomeReport): Event {
     return { id: report.eventId };
   }
@@ -44,12 +44,12 @@ export class OutcomeReportResolver {
 
 @Resolver(() => RestrictedMaterial)
 export class RestrictedMaterialResolver {
-  @FieldResolver(() => Country, { description: "Whose legislation, judgment or case it is." })
+  @FieldResolver(() => Country, { nullable: true, description: "Whose legislation, judgment or case it is." })
   country(@Root() material: RestrictedMaterial): Country {
     return { code: material.countryCode };
   }
 
-  @FieldResolver(() => Event, { description: "The plenary in whose restricted session it was shared." })
+  @FieldResolver(() => Event, { nullable: true, description: "The plenary in whose restricted session it was shared." })
   event(@Root() material: RestrictedMaterial): Event {
     return { id: material.eventId };
   }

@@ -28,6 +28,7 @@ function after(afterKey: string | undefined): Prisma.ProductWhereInput {
 @Resolver(() => EjcnProduct)
 export class EjcnProductResolver {
   @Query(() => ProductConnection, {
+    nullable: true,
     description: "The EJCN's products, newest first (undated last), a page at a time.",
   })
   async ejcnProducts(

@@ -6,7 +6,7 @@ import { Event, Network } from "../types/stubs";
 
 @Resolver(() => WorkProgramme)
 export class WorkProgrammeResolver {
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { nullable: true })
   network(): Network {
     return { id: ejcnId };
   }

@@ -48,10 +48,13 @@ export class BoardSemester {
   @Field(() => DateResolver)
   endDate!: string;
 
-  @Field(() => [Country], { description: "The three States of the trio, in the order of their presidencies." })
+  @Field(() => [Country], {
+    nullable: true,
+    description: "The three States of the trio, in the order of their presidencies.",
+  })
   members!: Country[];
 
-  @Field(() => Country, { description: "The State holding the Council presidency in this semester." })
+  @Field(() => Country, { nullable: true, description: "The State holding the Council presidency in this semester." })
   presidency!: Country;
 
   @Field(() => String)

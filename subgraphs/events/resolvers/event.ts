@@ -30,7 +30,7 @@ export class EventResolver {
     return loaders.eventById.load(id);
   }
 
-  @Query(() => EventConnection, { description: "Events in start order, filtered, a page at a time." })
+  @Query(() => EventConnection, { nullable: true, description: "Events in start order, filtered, a page at a time." })
   async events(
     @Arg("filter", () => EventFilter, { nullable: true }) filter: EventFilter | null,
     @Args(() => PageArgs) page: PageArgs,
@@ -119,12 +119,12 @@ export class EventResolver {
     return event.countryCode ? { code: event.countryCode } : null;
   }
 
-  @FieldResolver(() => [Network])
+  @FieldResolver(() => [Network], { nullable: true })
   networks(@Root() event: Event): Network[] {
     return event.networkIds.map((id) => ({ id }));
   }
 
-  @FieldResolver(() => [Country])
+  @FieldResolver(() => [Country], { nullable: true })
   participatingCountries(@Root() event: Event): Country[] {
     return event.participatingCountries.map((code) => ({ code }));
   }
@@ -137,7 +137,7 @@ export class EventResolver {
 
 @Resolver(() => Network)
 export class NetworkEventsResolver {
-  @FieldResolver(() => [Event], { description: "Its events in start order." })
+  @FieldResolver(() => [Event], { nullable: true, description: "Its events in start order." })
   events(
     @Root() network: Network,
     @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,
@@ -149,7 +149,10 @@ export class NetworkEventsResolver {
 
 @Resolver(() => Country)
 export class CountryEventsResolver {
-  @FieldResolver(() => [Event], { description: "Events held there or with its participation, in start order." })
+  @FieldResolver(() => [Event], {
+    nullable: true,
+    description: "Events held there or with its participation, in start order.",
+  })
   events(
     @Root() country: Country,
     @Arg("upcoming", () => Boolean, { defaultValue: false, description: "Only those not yet over." }) upcoming: boolean,

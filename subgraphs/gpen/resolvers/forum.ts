@@ -39,7 +39,7 @@ export class ForumResolver {
     return loaders.threadById.load(id);
   }
 
-  @FieldResolver(() => Network)
+  @FieldResolver(() => Network, { nullable: true })
   network(@Root() forum: Forum): Network {
     return { id: forum.networkId };
   }

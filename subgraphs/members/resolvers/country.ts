@@ -27,7 +27,7 @@ export class CountryResolver {
     return loaders.countryByCode.load(code);
   }
 
-  @Query(() => CountryConnection, { description: "Countries by code, filtered, a page at a time." })
+  @Query(() => CountryConnection, { nullable: true, description: "Countries by code, filtered, a page at a time." })
   async countries(
     @Arg("filter", () => CountryFilter, { nullable: true }) filter: CountryFilter | null,
     @Args(() => PageArgs) page: PageArgs,

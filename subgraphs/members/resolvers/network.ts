@@ -20,7 +20,7 @@ const MembershipChangeConnection = ConnectionType("MembershipChange", Membership
 
 @Resolver(() => Network)
 export class NetworkResolver {
-  @Query(() => [Network], { description: "Every network, by id." })
+  @Query(() => [Network], { nullable: true, description: "Every network, by id." })
   networks(@Ctx() { prisma }: MembersContext): Promise<Network[]> {
     return prisma.network.findMany({ orderBy: { id: "asc" } });
   }

@@ -63,6 +63,7 @@ export class CooperationRequestResolver {
   }
 
   @Query(() => CooperationRequestConnection, {
+    nullable: true,
     description: "Your authority's requests, sent and received, newest first.",
   })
   async cooperationRequests(
@@ -92,6 +93,7 @@ export class CooperationRequestResolver {
   }
 
   @Query(() => [CooperationRequest], {
+    nullable: true,
     description:
       "Executed preservations of your authority (either side) whose period ends within this many days, soonest first.",
   })
@@ -308,12 +310,12 @@ export class CooperationRequestResolver {
     return { id: request.requestedAuthorityId };
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { nullable: true })
   requestingCountry(@Root() request: CooperationRequest): Country {
     return { code: request.requestingCountryCode };
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { nullable: true })
   requestedCountry(@Root() request: CooperationRequest): Country {
     return { code: request.requestedCountryCode };
   }

@@ -10,6 +10,7 @@ import { RequestStatistics, RequestStatisticsFilter } from "../types/statistics"
 @Resolver(() => RequestStatistics)
 export class RequestStatisticsResolver {
   @Query(() => RequestStatistics, {
+    nullable: true,
     description: "For analysts: aggregates of sent requests, computed in SQL; never contents.",
   })
   async requestStatistics(

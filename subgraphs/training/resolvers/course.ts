@@ -29,7 +29,10 @@ export class CourseResolver {
     return loaders.courseById.load(id);
   }
 
-  @Query(() => CourseConnection, { description: "The training catalogue by id, filtered, a page at a time." })
+  @Query(() => CourseConnection, {
+    nullable: true,
+    description: "The training catalogue by id, filtered, a page at a time.",
+  })
   async courses(
     @Arg("filter", () => CourseFilter, { nullable: true }) filter: CourseFilter | null,
     @Args(() => PageArgs) page: PageArgs,
@@ -118,7 +121,7 @@ export class CourseResolver {
     return course;
   }
 
-  @FieldResolver(() => [Network])
+  @FieldResolver(() => [Network], { nullable: true })
   networks(@Root() course: Course): Network[] {
     return course.networkIds.map((id) => ({ id }));
   }
@@ -146,7 +149,7 @@ export class TrainingSessionResolver {
     return session.countryCode ? { code: session.countryCode } : null;
   }
 
-  @FieldResolver(() => [Country])
+  @FieldResolver(() => [Country], { nullable: true })
   participatingCountries(@Root() session: TrainingSession): Country[] {
     return session.participatingCountries.map((code) => ({ code }));
   }
@@ -168,7 +171,7 @@ export class MaterialResolver {
 
 @Resolver(() => Network)
 export class NetworkCoursesResolver {
-  @FieldResolver(() => [Course], { description: "Its courses, by title." })
+  @FieldResolver(() => [Course], { nullable: true, description: "Its courses, by title." })
   courses(@Root() network: Network, @Ctx() { loaders }: TrainingContext): Promise<Course[]> {
     return loaders.coursesByNetwork.load(network.id);
   }
@@ -177,6 +180,7 @@ export class NetworkCoursesResolver {
 @Resolver(() => Country)
 export class CountryTrainingSessionsResolver {
   @FieldResolver(() => [TrainingSession], {
+    nullable: true,
     description: "Training held there or with its participants, in start order.",
   })
   trainingSessions(@Root() country: Country, @Ctx() { loaders }: TrainingContext): Promise<TrainingSession[]> {
