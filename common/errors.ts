@@ -54,6 +54,8 @@ const codesForTheClient = new Set([
  */
 export function maskInternalErrors(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const { code, serviceName, subgraph } = formatted.extensions ?? {};
+  // Apollo Server's own refusals without a code (a persisted query whose hash does not match) carry a 4xx status.
+  if (isCodelessClientError(error)) return { message: formatted.message, extensions: { code: "BAD_REQUEST" } };
   if (typeof code === "string" && codesForTheClient.has(code)) {
     // An answer a subgraph refused with may carry the subgraph's HTTP response: never pass its address on.
     const { response: _response, stacktrace: _stacktrace, ...kept } = formatted.extensions ?? {};
@@ -69,4 +71,10 @@ export function maskInternalErrors(formatted: GraphQLFormattedError, error: unkn
       ...(subgraph ? { subgraph } : {}),
     },
   };
+}
+
+function isCodelessClientError(error: unknown): boolean {
+  const extensions = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+  const status = extensions?.http?.status;
+  return extensions?.code === undefined && typeof status === "number" && status >= 400 && status < 500;
 }

@@ -16,7 +16,7 @@ import {
 } from "./database";
 import { maskInternalErrors } from "./errors";
 import { serveGraphQL, type Route } from "./http";
-import { refuseNulCharacters } from "./input-guard";
+import { refuseUnstorableText } from "./input-guard";
 import { logger } from "./logger";
 import { seedOnce, type SeedTable } from "./seed";
 import { verifyViewerToken, viewerKeysFromEnv, type ViewerKeys } from "./viewer-token";
@@ -107,7 +107,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       stopOnTerminationSignals: false,
       schema,
       // The gateway does not ask for traces; answering without them keeps responses small.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), refuseNulCharacters],
+      plugins: [ApolloServerPluginInlineTraceDisabled(), refuseUnstorableText],
       includeStacktraceInErrorResponses: false,
       formatError: maskInternalErrors,
       csrfPrevention: true,

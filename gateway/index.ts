@@ -10,7 +10,7 @@ import { checkSecretsForInterface } from "../common/auth";
 import { envFlag, envOptional, envPort, envString, isProduction, subgraphEnvName } from "../common/config";
 import { maskInternalErrors } from "../common/errors";
 import { serveGraphQL, type RunningServer } from "../common/http";
-import { refuseNulCharacters } from "../common/input-guard";
+import { refuseUnstorableText } from "../common/input-guard";
 import { logger } from "../common/logger";
 import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
@@ -91,7 +91,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     plugins: [
       ...protection.plugins,
       operationMustResolve,
-      refuseNulCharacters,
+      refuseUnstorableText,
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),

@@ -1,6 +1,6 @@
 import type { ApolloGateway } from "@apollo/gateway";
 import { isScalarType, specifiedScalarTypes, type GraphQLScalarType } from "graphql";
-import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
+import { DateResolver, DateTimeISOResolver } from "../common/scalars";
 
 /**
  * The custom scalars of the graph, with the rules their subgraphs parse them by. The supergraph carries only their

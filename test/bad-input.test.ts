@@ -1,4 +1,4 @@
-import { useTestGraph, type GraphQLResponse } from "./harness";
+import { postGraphQL, useTestGraph, type GraphQLResponse } from "./harness";
 
 /**
  * Bad input is the client's: a 400 or a BAD_USER_INPUT naming the argument, never a 500, never
@@ -90,5 +90,50 @@ describe("an unknown country code", () => {
     const answer = await graph.query(query);
     expectRefused(answer, "BAD_USER_INPUT", field);
     expect(answer.body.errors![0].message).toMatch(/ISO 3166-1 alpha-2/);
+  });
+});
+
+describe("text that is not Unicode", () => {
+  it("refuses half a surrogate pair, naming the argument", async () => {
+    const answer = await graph.query(`query ($id: ID!) { authority(id: $id) { id } }`, { id: "\ud83d" });
+    expect(answer.status).toBe(400);
+    expectRefused(answer, "BAD_USER_INPUT", "id");
+  });
+
+  it("takes a whole pair (an emoji) as text", async () => {
+    const answer = await graph.query(`query ($search: String) { events(filter: { search: $search }) { totalCount } }`, {
+      search: "🔒 ransomware",
+    });
+    expect(answer.body.errors).toBeUndefined();
+  });
+});
+
+describe("dates outside the years 1 to 9999", () => {
+  it.each([
+    [
+      "a DateTimeISO variable",
+      `query ($at: DateTimeISO) { findContactPoints(measure: PRESERVATION, country: "PT", at: $at) { id } }`,
+      { at: "0000-01-01T00:00:00Z" },
+    ],
+    [
+      "a Date inside an input",
+      `query ($f: RequestStatisticsFilter) { requestStatistics(filter: $f) { sent } }`,
+      { f: { from: "0000-01-01" } },
+    ],
+  ])("refuses %s as BAD_USER_INPUT at the gateway", async (_label, query, variables) => {
+    const answer = await graph.query(query, variables);
+    expect(answer.status).toBe(400);
+    expectRefused(answer, "BAD_USER_INPUT");
+  });
+});
+
+describe("a persisted query whose hash does not match", () => {
+  it("is the client's mistake: 400 BAD_REQUEST", async () => {
+    const { status, body } = await postGraphQL(graph.gatewayUrl, {
+      query: "{ networks { id } }",
+      extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+    });
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_REQUEST");
   });
 });

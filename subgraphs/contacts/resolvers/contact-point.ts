@@ -1,4 +1,3 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Guard, isMemberOf, isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
@@ -14,6 +13,7 @@ import {
   type Connection,
 } from "../../../common/pagination";
 import { RequestKind } from "../../../common/request-kind";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { CheckedArg, countryCode, found, intRange, languageCode, networkId, stored } from "../../../common/validation";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
 import { isCurrentContactPoint, isReachable, kindsForMeasure, rankContactPoints, validateDetails } from "../domain";

@@ -1,5 +1,5 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { ContactPointKind } from "../../../prisma/contacts/generated/enums";
 
 export { ContactPointKind };

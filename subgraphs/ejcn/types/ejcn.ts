@@ -1,5 +1,5 @@
-import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateResolver, DateTimeISOResolver } from "../../../common/scalars";
 import { DatePrecision, ProductKind, RestrictedMaterialKind } from "../../../prisma/ejcn/generated/enums";
 import { Country } from "./stubs";
 

@@ -1,4 +1,3 @@
-import { DateResolver } from "graphql-scalars";
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
@@ -13,6 +12,7 @@ import {
   toConnection,
   type Connection,
 } from "../../../common/pagination";
+import { DateResolver } from "../../../common/scalars";
 import { checkEvent, eventFilterWhere } from "../domain";
 import type { EventsContext } from "../loaders";
 import { Event, EventDocument, EventFilter, EventInput } from "../types/event";

@@ -1,5 +1,5 @@
-import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateResolver, DateTimeISOResolver } from "../../../common/scalars";
 import { DatePrecision, DocumentKind, EventKind, Visibility } from "../../../prisma/events/generated/enums";
 
 export { DatePrecision, DocumentKind, EventKind, Visibility };

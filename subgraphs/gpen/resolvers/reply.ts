@@ -1,5 +1,5 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { stored } from "../../../common/validation";
 import type { GpenContext } from "../loaders";
 import { ForumAuthor, ForumReply, ForumThread } from "../types/forum";

@@ -1,10 +1,10 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from "type-graphql";
 import { Guard, requireAllowed } from "../../../common/auth";
 import { now } from "../../../common/clock";
 import { badUserInput, graphError } from "../../../common/errors";
 import { ConnectionType, PageArgs, pageWindow, toConnection, type Connection } from "../../../common/pagination";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { CheckedArg, found, intRange } from "../../../common/validation";
 import {
   checkNewThread,

@@ -1,5 +1,5 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { ForumModerationKind } from "../../../prisma/gpen/generated/enums";
 
 export { ForumModerationKind };

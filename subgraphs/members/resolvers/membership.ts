@@ -1,8 +1,8 @@
-import { DateResolver } from "graphql-scalars";
 import crypto from "node:crypto";
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
 import { graphError, isUniqueViolation } from "../../../common/errors";
+import { DateResolver } from "../../../common/scalars";
 import { found, stored } from "../../../common/validation";
 import type { Membership as MembershipRow, Prisma } from "../../../prisma/members/generated/client";
 import { isCurrentMembership, membershipEnd, validateNewMembership } from "../domain";

@@ -1,5 +1,5 @@
-import { DateResolver } from "graphql-scalars";
 import { Field, ID, InputType } from "type-graphql";
+import { DateResolver } from "../../../common/scalars";
 import { MembershipRole, Region, TreatyStatusKind } from "./enums";
 
 @InputType({ description: "All given conditions must hold." })

@@ -1,5 +1,5 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { MembershipChangeAction } from "../../../prisma/members/generated/enums";
 
 export { MembershipChangeAction };

@@ -1,5 +1,5 @@
-import { DateResolver } from "graphql-scalars";
 import { Field, ID, ObjectType } from "type-graphql";
+import { DateResolver } from "../../../common/scalars";
 import { MembershipRole } from "./enums";
 
 @ObjectType({ description: "A country (through an authority, where known) in a network." })

@@ -1,5 +1,5 @@
-import { DateResolver } from "graphql-scalars";
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { DateResolver } from "../../../common/scalars";
 import { DatePrecision } from "./enums";
 
 @Directive('@key(fields: "id")')

@@ -1,5 +1,5 @@
-import { DateResolver } from "graphql-scalars";
 import { Field, ObjectType } from "type-graphql";
+import { DateResolver } from "../../../common/scalars";
 import { Treaty, TreatyStatusKind } from "./enums";
 
 @ObjectType({ description: "A country's participation in a treaty, as far as the sources tell." })

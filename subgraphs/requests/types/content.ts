@@ -1,5 +1,5 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import { Field, InputType, ObjectType, registerEnumType } from "type-graphql";
+import { DateTimeISOResolver } from "../../../common/scalars";
 
 // The template content of a request (T-CY(2018)11 preservation, T-CY(2018)10 MLA, Art. 29(2)(a)-(f)). Each class is
 // both the input and the output type, so what is sent is what is read. Fields are optional in a draft; sending

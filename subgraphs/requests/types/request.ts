@@ -1,6 +1,6 @@
-import { DateTimeISOResolver } from "graphql-scalars";
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { RequestKind } from "../../../common/request-kind";
+import { DateTimeISOResolver } from "../../../common/scalars";
 import { RequestStatus } from "../../../prisma/requests/generated/enums";
 import { RequestContent } from "./content";
 

@@ -1,6 +1,6 @@
-import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { RequestKind } from "../../../common/request-kind";
+import { DateResolver, DateTimeISOResolver } from "../../../common/scalars";
 import { RequestStatus } from "./request";
 
 @InputType({ description: "Requests sent in [from, to), between these countries, of this kind." })

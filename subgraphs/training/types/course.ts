@@ -1,5 +1,5 @@
-import { DateResolver, DateTimeISOResolver } from "graphql-scalars";
 import { Directive, Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { DateResolver, DateTimeISOResolver } from "../../../common/scalars";
 import { Audience, CourseLevel, MaterialKind } from "../../../prisma/training/generated/enums";
 
 export { Audience, CourseLevel, MaterialKind };
