@@ -9,6 +9,7 @@ import { subgraphEnvName } from "../common/config";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
 import { newSigningKey, signingKeysFrom, viewerKeysFrom } from "../common/viewer-token";
 import { subgraphs } from "../subgraphs";
+import { completePreservation } from "./fixtures";
 import { bearer, clientToken, dropTarget, postGraphQL, testDatabaseUrl, testTarget } from "./harness";
 import {
   childEnv,
@@ -324,35 +325,7 @@ const preservation = {
   requestedCountry: "NO",
   requestedAuthority: "no-kripos",
   urgent: true,
-  content: {
-    offence: {
-      description: "Computer fraud (Art. 8)",
-      summaryOfFacts: "Phishing site harvesting bank credentials of Portuguese victims.",
-    },
-    dataToPreserve: [
-      {
-        description: "Subscriber and traffic data of the hosting account",
-        relationToOffence: "The account hosts the phishing site.",
-      },
-    ],
-    custodian: {
-      serviceProvider: "Example Hosting AS (fictional)",
-      identifiers: [
-        { kind: "IP_ADDRESS", value: "192.0.2.10", observedAt: "2026-11-20T21:14:00Z", timeZone: "Europe/Lisbon" },
-      ],
-    },
-    necessity: "Logs are deleted after 30 days.",
-    mlaToFollow: true,
-    requestingContact: {
-      organisation: "PGR Portugal",
-      personInCharge: "Ana Exemplo (fictional)",
-      email: "ana@example.org",
-      officeHours: "Mon-Fri 09:00-17:00",
-      timeZone: "Europe/Lisbon",
-    },
-    preferredResponseChannel: "EMAIL",
-    expeditedResponse: true,
-  },
+  content: completePreservation,
 };
 const steps: [string, "pt" | "no"][] = [
   ["SENT", "pt"],

@@ -1,5 +1,6 @@
 import { upsertRows } from "../common/seed";
 import { syntheticRequests } from "../prisma/requests/synthetic";
+import { completePreservation } from "./fixtures";
 import { bearer, clientToken, postGraphQL, useTestGraph } from "./harness";
 
 const graph = useTestGraph();
@@ -13,36 +14,6 @@ const as = async (claims: object) => bearer(await clientToken(claims as Record<s
 const portugal = () => as(contactPointOf("pt-pgr", "pt-cp"));
 const norway = () => as(contactPointOf("no-kripos", "no-cp"));
 const albania = () => as(contactPointOf("al-state-police", "al-cp"));
-
-const completePreservation = {
-  offence: {
-    description: "Computer fraud (Art. 8)",
-    summaryOfFacts: "Phishing site harvesting bank credentials of Portuguese victims.",
-  },
-  dataToPreserve: [
-    {
-      description: "Subscriber and traffic data of the hosting account",
-      relationToOffence: "The account hosts the phishing site.",
-    },
-  ],
-  custodian: {
-    serviceProvider: "Example Hosting AS (fictional)",
-    identifiers: [
-      { kind: "IP_ADDRESS", value: "192.0.2.10", observedAt: "2026-11-20T21:14:00Z", timeZone: "Europe/Lisbon" },
-    ],
-  },
-  necessity: "Logs are deleted after 30 days.",
-  mlaToFollow: true,
-  requestingContact: {
-    organisation: "PGR Portugal",
-    personInCharge: "Ana Exemplo (fictional)",
-    email: "ana@example.org",
-    officeHours: "Mon-Fri 09:00-17:00",
-    timeZone: "Europe/Lisbon",
-  },
-  preferredResponseChannel: "EMAIL",
-  expeditedResponse: true,
-};
 
 const fields = `id kind status version sentAt acknowledgedAt executedAt preservedUntil responseDueAt overdue
   requestingAuthority { id name } requestedCountry { code name } previousRequest { id } followUps { id kind }
