@@ -42,8 +42,8 @@ describe("npm run schema:check", () => {
       edit(
         copy,
         "members.graphql",
-        "    filter: CountryFilter\n  ): CountryConnection!",
-        "    filter: CountryFilter!\n  ): CountryConnection!",
+        "    filter: CountryFilter\n  ): CountryConnection",
+        "    filter: CountryFilter!\n  ): CountryConnection",
       ),
     );
     const check = await checkSchema(dir);
