@@ -102,6 +102,8 @@ export const rolesIn = (viewer: Viewer | null, networkId: string): NetworkRole[]
 export const isMemberOf = (viewer: Viewer | null, networkId: string) => rolesIn(viewer, networkId).length > 0;
 export const isNetworkAdmin = (viewer: Viewer | null, networkId: string) =>
   rolesIn(viewer, networkId).includes("NETWORK_ADMIN");
+export const isNetworkAdminAnywhere = (viewer: Viewer | null) =>
+  Object.values(viewer?.networks ?? {}).some((roles) => roles.includes("NETWORK_ADMIN"));
 
 /** The signed-in viewer, or UNAUTHENTICATED. */
 export function requireViewer(viewer: Viewer | null): Viewer {

@@ -10,7 +10,9 @@ export type ErrorCode =
   | "CONFLICT"
   | "SERVICE_UNAVAILABLE"
   | "SUBGRAPH_UNAVAILABLE"
-  | "QUERY_TOO_COMPLEX";
+  | "QUERY_TOO_COMPLEX"
+  | "RATE_LIMITED"
+  | "TRUSTED_DOCUMENT_REQUIRED";
 
 /** Bad input: `field` names the argument or input field at fault, e.g. `first` or `input.since`. */
 export function badUserInput(message: string, field: string, extra: Record<string, unknown> = {}): GraphQLError {
@@ -40,6 +42,8 @@ const codesForTheClient = new Set([
   "SERVICE_UNAVAILABLE",
   "SUBGRAPH_UNAVAILABLE",
   "QUERY_TOO_COMPLEX",
+  "RATE_LIMITED",
+  "TRUSTED_DOCUMENT_REQUIRED",
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "PERSISTED_QUERY_NOT_FOUND",

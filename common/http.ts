@@ -21,6 +21,8 @@ export interface ServeOptions<Context extends BaseContext> {
   context: (request: http.IncomingMessage, requestId: string) => Promise<Context>;
   /** Readiness: the names of the dependencies that do not answer (e.g. the database); none when ready. */
   unavailableDependencies: () => Promise<string[]>;
+  /** What /ready also says, e.g. the gateway's supergraph. */
+  readinessDetails?: () => Record<string, unknown>;
   routes?: Record<string, Route>;
   maxBodyBytes?: number;
   /** Serve https with this certificate and key (PEM), e.g. a subgraph on a network's own host. */
@@ -54,6 +56,7 @@ export async function serveGraphQL<Context extends BaseContext>(
         status: ready ? "ready" : "unavailable",
         service: options.name,
         ...(ready ? {} : { unavailable }),
+        ...options.readinessDetails?.(),
       });
     },
     "/": (_request, response) => {

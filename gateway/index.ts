@@ -3,11 +3,18 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLError } from "graphql";
-import fs from "node:fs";
 import type http from "node:http";
 import path from "node:path";
 import { checkSecretsForInterface } from "../common/auth";
-import { envFlag, envOptional, envPort, envString, isProduction, subgraphEnvName } from "../common/config";
+import {
+  envFlag,
+  envOptional,
+  envPort,
+  envPositiveInt,
+  envString,
+  isProduction,
+  subgraphEnvName,
+} from "../common/config";
 import { maskInternalErrors } from "../common/errors";
 import { serveGraphQL, type RunningServer } from "../common/http";
 import { refuseUnstorableText } from "../common/input-guard";
@@ -16,10 +23,20 @@ import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer
 import { viewerVerifierFromEnv } from "./auth";
 import { calendarRoute } from "./calendar";
 import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
+import { createRateLimiter, rateLimitsFromEnv, type RateLimits } from "./rate-limits";
 import { unavailableSubgraphs } from "./readiness";
 import { parseCustomScalarsAtTheGateway } from "./scalars";
 import { SubgraphSource, type GatewayContext } from "./subgraph-source";
+import { LiveSupergraph, type SupergraphOrigin } from "./supergraph";
 import { subgraphAgents } from "./transport";
+import {
+  loadManifests,
+  persistedQueryStore,
+  trustedDocumentsDirFromEnv,
+  trustedDocumentsModeFromEnv,
+  trustedDocumentsPlugin,
+  type TrustedDocumentsMode,
+} from "./trusted-documents";
 
 export const supergraphPath = path.join(__dirname, "..", "schema", "supergraph.graphql");
 
@@ -28,7 +45,13 @@ export interface GatewayOptions {
   host?: string;
   /** Subgraph URLs by name; a subgraph not named here is reached through `<NAME>_URL` or the supergraph's URL. */
   subgraphUrls?: Record<string, string>;
+  /** Fixed supergraph text; by default the gateway watches GATEWAY_SUPERGRAPH_FILE or polls GATEWAY_SUPERGRAPH_URL. */
   supergraphSdl?: string;
+  /** A supergraph file to watch instead of the environment's. */
+  supergraphFile?: string;
+  /** Rate limits instead of the environment's; `false`: none (tests that are not about them). */
+  rateLimits?: RateLimits | false;
+  trustedDocuments?: { mode: TrustedDocumentsMode; dir?: string };
   /** Overrides of the environment's limits and switches (tests). */
   limits?: Partial<GatewayLimits>;
   introspection?: boolean;
@@ -59,16 +82,22 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const introspection = options.introspection ?? envFlag("GATEWAY_INTROSPECTION", !production);
   const sandbox = options.sandbox ?? envFlag("GATEWAY_SANDBOX", !production);
   const limits = { ...limitsFromEnv(), ...options.limits };
-  const protection = armor(limits, introspection);
+  const rateLimits = options.rateLimits === undefined ? rateLimitsFromEnv() : options.rateLimits || null;
+  const rateLimiter = rateLimits ? await createRateLimiter(rateLimits) : null;
+  const protection = armor<GatewayContext>(limits, introspection, (context, cost) =>
+    rateLimiter ? rateLimiter.charge(context, cost) : Promise.resolve(),
+  );
+  const trustedMode = options.trustedDocuments?.mode ?? trustedDocumentsModeFromEnv();
+  const manifests = loadManifests(options.trustedDocuments?.dir ?? trustedDocumentsDirFromEnv());
   const verifyViewer = viewerVerifierFromEnv();
   const signingKeys = options.signingKeys ?? (await signingKeysFromEnv());
-  const supergraphSdl = options.supergraphSdl ?? fs.readFileSync(supergraphPath, "utf8");
+  const supergraph = new LiveSupergraph(supergraphOrigin(options));
   const subgraphUrl = (name: string, url?: string) =>
     options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const agents = subgraphAgents();
   const sources = new Map<string, SubgraphSource>();
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraph,
     buildService: ({ name, url }) => {
       const source = new SubgraphSource(name, subgraphUrl(name, url), agents, signingKeys);
       sources.set(name, source);
@@ -86,12 +115,14 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // Without introspection, error messages must not reveal the schema either.
     hideSchemaDetailsFromClientErrors: !introspection,
     csrfPrevention: true,
+    persistedQueries: { cache: persistedQueryStore(trustedMode, manifests) },
     formatError: maskInternalErrors,
     ...protection,
     plugins: [
       ...protection.plugins,
       operationMustResolve,
       refuseUnstorableText,
+      trustedDocumentsPlugin<GatewayContext>(trustedMode, manifests),
       sandbox
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
         : ApolloServerPluginLandingPageDisabled(),
@@ -107,7 +138,22 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     maxBodyBytes: limits.maxBodyBytes,
     // The events subgraph's calendar feeds, on the one public endpoint.
     routes: {
-      "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraphSdl, "events"))),
+      "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraph.current.sdl, "events"))),
+      "/metrics": (request, response) => {
+        // Routes also serve the paths below them: this one serves only itself.
+        if (request.url?.split("?")[0] !== "/metrics") return void response.writeHead(404).end();
+        const { hash, loadedAt } = supergraph.current;
+        response
+          .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
+          .end(
+            [
+              "# HELP gateway_supergraph_loaded_timestamp_seconds When the supergraph served now was loaded.",
+              "# TYPE gateway_supergraph_loaded_timestamp_seconds gauge",
+              `gateway_supergraph_loaded_timestamp_seconds{hash="${hash}"} ${loadedAt.getTime() / 1000}`,
+              "",
+            ].join("\n"),
+          );
+      },
       // The public keys subgraphs verify viewer tokens with (two during a rotation).
       "/.well-known": (request, response) => {
         if (request.url?.split("?")[0] !== jwksPath) return void response.writeHead(404).end();
@@ -123,19 +169,33 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
         acceptLanguage:
           typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
         viewer: viewer ?? undefined,
+        clientAddress: request.socket.remoteAddress,
         viewerTokens: new Map(),
       };
     },
     // Ready when every subgraph answers: a load balancer then sends clients to a gateway that can serve them whole.
     unavailableDependencies: () => unavailableSubgraphs(sources),
+    readinessDetails: () => ({
+      supergraph: { hash: supergraph.current.hash, loadedAt: supergraph.current.loadedAt.toISOString() },
+    }),
   });
   return {
     ...running,
     async close() {
       await running.close();
       await server.stop();
+      await rateLimiter?.close();
     },
   };
+}
+
+/** Fixed text, a file to watch (GATEWAY_SUPERGRAPH_FILE, default the committed one), or a URL to poll. */
+function supergraphOrigin(options: GatewayOptions): SupergraphOrigin {
+  if (options.supergraphSdl) return { kind: "fixed", sdl: options.supergraphSdl };
+  if (options.supergraphFile) return { kind: "file", path: options.supergraphFile };
+  const url = envOptional("GATEWAY_SUPERGRAPH_URL");
+  if (url) return { kind: "url", url, pollMs: envPositiveInt("GATEWAY_SUPERGRAPH_POLL_SECONDS", 10) * 1000 };
+  return { kind: "file", path: envOptional("GATEWAY_SUPERGRAPH_FILE") ?? supergraphPath };
 }
 
 /** The URL the supergraph gives a subgraph (`@join__graph(name: "events", url: "…")`). */

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
   getNamedType,
@@ -107,19 +107,25 @@ export function queryCost(
   });
 }
 
+/** Charges an operation's cost to whoever asks (the rate limit), once it is known to be within the limit. */
+export type ChargeCost<Context> = (context: Context, cost: number) => Promise<void>;
+
 /**
  * Refuses, before any query plan is made, an operation whose answer could hold more than `maxCost` objects:
  * QUERY_TOO_COMPLEX with the computed `cost` and the `limit`, HTTP 400. Variables are known here (unlike in a
  * validation rule), so `first: $first` counts what it asks for. Variables that do not fit the operation are left to
  * the gateway, which refuses them before planning.
  */
-export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
+export function costLimitPlugin<Context extends BaseContext>(
+  maxCost: number,
+  charge?: ChargeCost<Context>,
+): ApolloServerPlugin<Context> {
   const refuse = (message: string, extensions: Record<string, unknown>) =>
     graphError("QUERY_TOO_COMPLEX", message, { ...extensions, limit: maxCost, http: { status: 400 } });
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return;
           if (variablesDoNotFit(schema, operation, request.variables)) return;
           let cost: number;
@@ -137,6 +143,7 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin {
                 `(first) or fewer nested lists`,
               { cost },
             );
+          await charge?.(contextValue, cost);
         },
       };
     },
@@ -162,7 +169,11 @@ const rejection = { propagateOnRejection: false, onReject: [reportWithoutPrefix]
  * off. Tokens are limited by the GraphQL parser itself (`parseOptions`): armor's Apollo token plugin answers a syntax
  * error with a 500.
  */
-export function armor(limits: GatewayLimits, introspection: boolean) {
+export function armor<Context extends BaseContext>(
+  limits: GatewayLimits,
+  introspection: boolean,
+  charge?: ChargeCost<Context>,
+) {
   const protection = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ...rejection },
     costLimit: { enabled: false },
@@ -173,7 +184,7 @@ export function armor(limits: GatewayLimits, introspection: boolean) {
   }).protect();
   return {
     ...protection,
-    plugins: [...protection.plugins, costLimitPlugin(limits.maxCost)],
+    plugins: [...protection.plugins, costLimitPlugin(limits.maxCost, charge)],
     parseOptions: { maxTokens: limits.maxTokens },
   };
 }

@@ -18,6 +18,8 @@ export interface GatewayContext {
   acceptLanguage?: string;
   /** The viewer; absent when anonymous. Each subgraph called gets a token signed for it alone. */
   viewer?: Viewer;
+  /** The client's address: an anonymous client's rate limit is counted by it. */
+  clientAddress?: string;
   viewerTokens: Map<string, Promise<string>>;
 }
 

@@ -341,6 +341,8 @@ describe("stopping", () => {
         PORT: String(port),
         LOG_LEVEL: "warn",
         HOST: "127.0.0.1",
+        // Nine country profiles in a few seconds from one address are past an anonymous client's allowance.
+        GATEWAY_RATE_LIMIT: "off",
       },
       stdio: ["ignore", "pipe", "pipe"],
       // Its own process group, so that whatever is left can be cleaned up; the stop signal goes to npm alone.
