@@ -256,7 +256,10 @@ describe.each(subgraphs.map(({ name }) => name))("with the %s subgraph down", (d
   });
 
   it("is not ready, and says which subgraph it misses", () => {
-    expect(ready).toMatchObject({ status: 503, body: { status: "unavailable", service: "gateway", unavailable: [down] } });
+    expect(ready).toMatchObject({
+      status: 503,
+      body: { status: "unavailable", service: "gateway", unavailable: [down] },
+    });
   });
 });
 
