@@ -1,7 +1,10 @@
 // The peer a user could run instead of our gateway: Hive Gateway's runtime over the same supergraph and subgraphs,
 // doing the same per-request work as ours (verify the client's JWT, sign the viewer token the subgraphs trust).
-// Started by `npm run bench` as a child process: SUPERGRAPH_FILE, PORT and GATEWAY_SIGNING_KEYS_FILE in the environment.
+// Started by `npm run bench` as a child process: SUPERGRAPH_FILE, PORT and GATEWAY_SIGNING_KEYS_FILE in the environment;
+// HIVE_QUERY_PLANNER=rust plans with Hive Router's query planner (Rust, through @graphql-hive/router-runtime) instead of
+// the JavaScript runtime's.
 import { createGatewayRuntime } from "@graphql-hive/gateway-runtime";
+import { unifiedGraphHandler } from "@graphql-hive/router-runtime";
 import httpTransport from "@graphql-mesh/transport-http";
 import fs from "node:fs";
 import http from "node:http";
@@ -38,6 +41,7 @@ const viewerTokenFor = (request: Request, subgraph: string) => {
 
 const gateway = createGatewayRuntime({
   supergraph,
+  ...(process.env.HIVE_QUERY_PLANNER === "rust" ? { unifiedGraphHandler } : {}),
   transports: { http: httpTransport },
   logging: false,
   landingPage: false,

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from "node:util";
  * requests with one shared subgraph call (Hive Gateway deduplicates identical in-flight subgraph requests).
  */
 export interface Target {
-  name: "ours" | "hive" | "direct";
+  name: "ours" | "hive" | "hiveRust" | "direct";
   url: string;
   users: () => Promise<Record<string, string>[]>;
 }

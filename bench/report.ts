@@ -16,7 +16,12 @@ export interface QueryReport {
   results: LoadResult[];
   /** Latency through our gateway with one request at a time (for cached answers: each computed afresh). */
   aloneMs: { requests: number; p50: number; max: number; computedAfresh: boolean };
-  ratios: { throughputOursToHive: number; throughputOursToDirect: number; p50OursToDirect: number };
+  ratios: {
+    throughputOursToHive: number;
+    throughputOursToHiveRust: number;
+    throughputOursToDirect: number;
+    p50OursToDirect: number;
+  };
 }
 
 export interface BenchReport {
@@ -68,6 +73,7 @@ export function writeReport(report: BenchReport, directory: string): string {
 const targetNames: Record<LoadResult["target"], string> = {
   ours: "our gateway",
   hive: "Hive Gateway",
+  hiveRust: "Hive Gateway, Rust planner",
   direct: "subgraph directly",
 };
 
@@ -76,7 +82,7 @@ export function markdownReport(report: BenchReport): string {
     query.results.map((result) => {
       const ratios =
         result.target === "ours"
-          ? `${query.ratios.throughputOursToHive}× Hive, ${query.ratios.throughputOursToDirect}× direct; p50 ${query.ratios.p50OursToDirect}× direct`
+          ? `${query.ratios.throughputOursToHive}× Hive, ${query.ratios.throughputOursToHiveRust}× Hive (Rust planner), ${query.ratios.throughputOursToDirect}× direct; p50 ${query.ratios.p50OursToDirect}× direct`
           : "";
       const cell = (value: number) => (Number.isFinite(value) ? String(value) : "–");
       return `| ${result.target === "ours" ? `\`${query.name}\` (${query.subgraphs.length} subgraph${query.subgraphs.length > 1 ? "s" : ""})` : ""} | ${targetNames[result.target]} | ${result.requestsPerSecond} | ${cell(result.latencyMs.p50)} | ${cell(result.latencyMs.p95)} | ${cell(result.latencyMs.p99)} | ${result.cpuMsPerRequest} | ${result.failures} | ${ratios} | ${result.target === "ours" ? `${query.sqlStatements.many.statements} (${query.sqlStatements.many.rows} rows) / ${query.sqlStatements.few.statements} (${query.sqlStatements.few.rows})` : ""} |`;
@@ -122,7 +128,12 @@ export function markdownReport(report: BenchReport): string {
 
 /** Horizontal bars of p50 per query and target on a log scale, with a tick at p95. */
 export function latencyChart(report: BenchReport): string {
-  const colours: Record<LoadResult["target"], string> = { ours: "#1f77b4", hive: "#ff7f0e", direct: "#2ca02c" };
+  const colours: Record<LoadResult["target"], string> = {
+    ours: "#1f77b4",
+    hive: "#ff7f0e",
+    hiveRust: "#d62728",
+    direct: "#2ca02c",
+  };
   const barHeight = 12;
   const left = 190;
   const width = 420;

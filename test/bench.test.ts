@@ -43,7 +43,7 @@ const smokeDatabaseUrl = () =>
         "expiringPreservations",
       ]);
       for (const query of report.queries) {
-        expect(query.results.map((result) => result.target)).toEqual(["ours", "hive", "direct"]);
+        expect(query.results.map((result) => result.target)).toEqual(["ours", "hive", "hiveRust", "direct"]);
         for (const result of query.results) {
           expect(result.requests).toBeGreaterThan(0);
           expect(result.failures).toBe(0);
@@ -53,9 +53,9 @@ const smokeDatabaseUrl = () =>
         expect(query.sqlStatements.many.statements).toBeGreaterThan(0);
         expect(query.sqlStatements.nPlusOne).toBe(false);
       }
-      // Every subgraph, our gateway and Hive Gateway, each in its own process.
+      // Every subgraph, our gateway and Hive Gateway (with each planner), each in its own process.
       expect(Object.keys(report.peakRssMb).sort()).toEqual(
-        [...subgraphs.map((subgraph) => subgraph.name), "gateway", "hive-gateway"].sort(),
+        [...subgraphs.map((subgraph) => subgraph.name), "gateway", "hive-gateway", "hive-gateway-rust"].sort(),
       );
       expect(report.leakCheck).toMatchObject({ seconds: 3, failures: 0 });
       expect(report.embedded!.firstStartPeakRssMb).toBeGreaterThan(100);
