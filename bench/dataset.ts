@@ -10,20 +10,21 @@ import { countries } from "../prisma/members/seed/countries";
 import { memberships } from "../prisma/members/seed/memberships";
 import { seededRandom, syntheticRequests, weightedPicker } from "../prisma/requests/synthetic";
 import { subgraphs } from "../subgraphs";
+import { libraryDocumentBatches } from "./library-corpus";
 
 /**
  * The benchmark's data set: the sourced seed of every subgraph plus synthetic rows at a chosen size, all countries.
  * Synthetic rows are marked as such (ids start with `bench-`, names say "synthetic", persons are fictional).
  */
 export const dataSetSizes = {
-  tiny: { cooperationRequests: 2_000, contactPoints: 1_000, events: 200 },
-  small: { cooperationRequests: 50_000, contactPoints: 10_000, events: 1_000 },
-  large: { cooperationRequests: 1_000_000, contactPoints: 100_000, events: 10_000 },
+  tiny: { cooperationRequests: 2_000, contactPoints: 1_000, events: 200, libraryDocuments: 2_000 },
+  small: { cooperationRequests: 50_000, contactPoints: 10_000, events: 1_000, libraryDocuments: 20_000 },
+  large: { cooperationRequests: 1_000_000, contactPoints: 100_000, events: 10_000, libraryDocuments: 100_000 },
 } as const;
 export type DataSetSize = keyof typeof dataSetSizes;
 
 // Bump when the generator changes, so a stored data set of the old shape is rebuilt.
-const generatorVersion = 2;
+const generatorVersion = 3;
 const rowsPerBatch = 2_000;
 const syntheticSource = "synthetic benchmark data (npm run bench), not a fact";
 
@@ -153,6 +154,14 @@ function syntheticTables(
       return [{ table: "Event", total: counts.events, batches: () => eventBatches(countryCodes, counts.events) }];
     case "requests":
       return requestTables(countryCodes, counts.cooperationRequests);
+    case "library":
+      return [
+        {
+          table: "Document",
+          total: counts.libraryDocuments,
+          batches: () => libraryDocumentBatches(countryCodes, counts.libraryDocuments),
+        },
+      ];
     default:
       return [];
   }

@@ -3,6 +3,7 @@ import type { Viewer } from "../common/auth";
 import { encodeCursor } from "../common/pagination";
 import { memberships } from "../prisma/members/seed/memberships";
 import { benchAuthorityId } from "./dataset";
+import { libraryBrowsing, librarySearches } from "./library-corpus";
 import type { Workload } from "./load";
 
 /**
@@ -66,6 +67,19 @@ export const benchDocuments = {
   }`,
   expiringPreservations: `query Expiring($withinDays: Int!) {
     expiringPreservations(withinDays: $withinDays) { id kind status caseReference preservedUntil requestedTimeZone }
+  }`,
+  librarySearch: `query LibrarySearch($query: String, $filter: LibraryFilter, $first: Int) {
+    searchLibrary(query: $query, filter: $filter, first: $first) {
+      totalCount
+      facets { kinds { kind count } countries { country { code } count } languages { language count } articles { article { code } count } }
+      edges { rank snippet { text highlighted } node { id kind title language date } }
+    }
+  }`,
+  libraryBrowse: `query LibraryBrowse($filter: LibraryFilter, $first: Int) {
+    searchLibrary(filter: $filter, first: $first) {
+      facets { kinds { kind count } languages { language count } }
+      edges { node { id kind title language date articles { code } } }
+    }
   }`,
 };
 
@@ -165,6 +179,46 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
         variants: [30, 40, 50, 60].map((withinDays) => ({ withinDays })),
       },
       scaling: { few: { withinDays: 3 }, many: { withinDays: 60 }, rows: (data) => data.expiringPreservations.length },
+    },
+    {
+      name: "librarySearch",
+      description:
+        "full-text search of the library in four languages: ranked page of 20 with highlighted passages, total and facets (library)",
+      subgraphs: ["library"],
+      gateway: {
+        query: benchDocuments.librarySearch,
+        variants: librarySearches.map((search) => ({ ...search, first: 20 })),
+      },
+      direct: {
+        subgraph: "library",
+        query: benchDocuments.librarySearch,
+        variants: librarySearches.map((search) => ({ ...search, first: 20 })),
+      },
+      scaling: {
+        few: { query: "electronic evidence", first: 2 },
+        many: { query: "electronic evidence", first: 100 },
+        rows: (data) => data.searchLibrary.edges.length,
+      },
+    },
+    {
+      name: "libraryBrowse",
+      description:
+        "the library without words: newest 20 by country, article, language or network, with facets (library)",
+      subgraphs: ["library"],
+      gateway: {
+        query: benchDocuments.libraryBrowse,
+        variants: libraryBrowsing.map((browse) => ({ ...browse, first: 20 })),
+      },
+      direct: {
+        subgraph: "library",
+        query: benchDocuments.libraryBrowse,
+        variants: libraryBrowsing.map((browse) => ({ ...browse, first: 20 })),
+      },
+      scaling: {
+        few: { filter: { language: "en" }, first: 2 },
+        many: { filter: { language: "en" }, first: 100 },
+        rows: (data) => data.searchLibrary.edges.length,
+      },
     },
   ];
 }

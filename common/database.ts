@@ -1,4 +1,4 @@
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type Extensions } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import fs from "node:fs";
@@ -32,6 +32,12 @@ export interface PrismaClientLike {
   $on(event: "query", listener: () => void): void;
   $disconnect(): Promise<void>;
 }
+
+/**
+ * PostgreSQL extensions a subgraph's migrations create (e.g. `unaccent`), as PGlite bundles them: the embedded database
+ * loads them at start; a PostgreSQL server has them already. Keyed by extension name.
+ */
+export type PGliteExtensions = Extensions;
 
 export type PrismaClientFactory<Client> = (options: {
   adapter: SqlMigrationAwareDriverAdapterFactory;
@@ -75,8 +81,12 @@ export async function openDatabase<Client extends PrismaClientLike>(
   subgraph: string,
   target: DatabaseTarget,
   createClient: PrismaClientFactory<Client>,
+  options: { pgliteExtensions?: PGliteExtensions } = {},
 ): Promise<Database<Client>> {
-  const connection = target.kind === "pglite" ? await openPGlite(target.dataDir) : await openPostgres(target);
+  const connection =
+    target.kind === "pglite"
+      ? await openPGlite(target.dataDir, options.pgliteExtensions ?? {})
+      : await openPostgres(target);
   try {
     await applyMigrations(connection.sql, subgraph, path.join(__dirname, "..", "prisma", subgraph, "migrations"));
   } catch (error) {
@@ -111,9 +121,10 @@ interface Connection {
 // memory, and a registry's working set fits in far less (measured in README, Benchmarks).
 const pgliteSettings = ["shared_buffers = 16MB"];
 
-async function openPGlite(dataDir: string | null): Promise<Connection> {
+async function openPGlite(dataDir: string | null, extensions: PGliteExtensions): Promise<Connection> {
   if (dataDir) fs.mkdirSync(path.dirname(dataDir), { recursive: true });
-  const pglite = new PGlite(dataDir ?? undefined, { postgresqlconf: pgliteSettings });
+  // One options object: PGlite reads its second argument only when the first is a data directory.
+  const pglite = new PGlite({ dataDir: dataDir ?? undefined, postgresqlconf: pgliteSettings, extensions });
   await pglite.waitReady;
   const driver = (queryable: Pick<PGlite, "query" | "exec">, nested: boolean): SqlDriver => ({
     query: async <Row>(sql: string, params: unknown[] = []) => (await queryable.query<Row>(sql, params)).rows,

@@ -11,6 +11,7 @@ import {
   openDatabase,
   type Database,
   type DatabaseTarget,
+  type PGliteExtensions,
   type PrismaClientFactory,
   type PrismaClientLike,
 } from "./database";
@@ -28,6 +29,8 @@ export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
   /** Builds the federated schema; needs no database, so `npm run compose` can call it. */
   buildSchema(): Promise<GraphQLSchema>;
   createPrismaClient: PrismaClientFactory<Client>;
+  /** PostgreSQL extensions its migrations create, for the embedded database to load (PGlite's own bundles). */
+  pgliteExtensions?: PGliteExtensions;
   /** Per request; loaders that filter by who asks get the viewer. */
   createLoaders(prisma: Client, viewer: Viewer | null): Loaders;
   seed?(): SeedTable[];
@@ -94,7 +97,9 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
   const verifyViewer = (token: string | undefined) => verifyViewerToken(token, definition.name, viewerKeys);
   const log = logger.child({ subgraph: definition.name });
   log.info({ database: describeTarget(target) }, "opening database");
-  const database = await openDatabase(definition.name, target, definition.createPrismaClient);
+  const database = await openDatabase(definition.name, target, definition.createPrismaClient, {
+    pgliteExtensions: definition.pgliteExtensions,
+  });
   try {
     if (definition.seed && options.seed !== false) {
       const seeded = await seedOnce(database.sql, definition.name, definition.seed());

@@ -3,6 +3,7 @@ import { contacts } from "./contacts";
 import { ejcn } from "./ejcn";
 import { events } from "./events";
 import { gpen } from "./gpen";
+import { library } from "./library";
 import { members } from "./members";
 import { requests } from "./requests";
 import { training } from "./training";
@@ -13,4 +14,13 @@ import { training } from "./training";
  */
 // Each definition has its own client and loader types; the list holds what all of them share.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const subgraphs: SubgraphDefinition<any, any>[] = [members, contacts, requests, events, training, ejcn, gpen];
+export const subgraphs: SubgraphDefinition<any, any>[] = [
+  members,
+  contacts,
+  requests,
+  events,
+  training,
+  ejcn,
+  gpen,
+  library,
+];

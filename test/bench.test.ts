@@ -41,6 +41,8 @@ const smokeDatabaseUrl = () =>
         "contactPointsDeepPage",
         "requestStatistics",
         "expiringPreservations",
+        "librarySearch",
+        "libraryBrowse",
       ]);
       for (const query of report.queries) {
         expect(query.results.map((result) => result.target)).toEqual(["ours", "hive", "hiveRust", "direct"]);
@@ -62,7 +64,7 @@ const smokeDatabaseUrl = () =>
       expect(report.targets.length).toBeGreaterThan(5);
 
       const written = JSON.parse(fs.readFileSync(path.join(out, "tiny.json"), "utf8"));
-      expect(written.queries).toHaveLength(5);
+      expect(written.queries).toHaveLength(7);
       expect(fs.readFileSync(path.join(out, "tiny.md"), "utf8")).toContain(
         "| `countryProfile` (3 subgraphs) | our gateway |",
       );

@@ -177,6 +177,8 @@ const benchMix: [string, string, Record<string, unknown>][] = [
   ["contactPointsDeepPage", benchDocuments.contactPointsDeepPage, { first: 100, filter: { language: "en" } }],
   ["requestStatistics", benchDocuments.requestStatistics, {}],
   ["expiringPreservations", benchDocuments.expiringPreservations, { withinDays: 60 }],
+  ["librarySearch", benchDocuments.librarySearch, { query: "preservation", first: 100 }],
+  ["libraryBrowse", benchDocuments.libraryBrowse, { filter: { language: "en" }, first: 100 }],
 ];
 
 const everyNetworkMember = () =>

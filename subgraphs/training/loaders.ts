@@ -19,6 +19,10 @@ export function createTrainingLoaders(prisma: PrismaClient) {
         prisma.trainingSession.findMany({ where: { courseId: { in: [...ids] } }, orderBy: byStart }),
       (session) => session.courseId,
     ),
+    materialById: entityLoader(
+      (ids: readonly string[]) => prisma.material.findMany({ where: { id: { in: [...ids] } } }),
+      (material) => material.id,
+    ),
     materialsByCourse: multiGroupLoader(
       (ids: readonly string[]) =>
         prisma.material.findMany({

@@ -24,6 +24,7 @@ export function buildTrainingSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Country, Network, Event],
     referenceResolvers: {
       Course: ({ id }, { loaders }) => (typeof id === "string" ? loaders.courseById.load(id) : null),
+      Material: ({ id }, { loaders }) => (typeof id === "string" ? loaders.materialById.load(id) : null),
       // A code that is not ISO 3166-1 alpha-2 names no country: null, as in the members subgraph.
       Country: ({ code }) => {
         const known = countryCodeOrNull(code);

@@ -83,6 +83,8 @@ export class TrainingSession {
   source!: string;
 }
 
+// An entity, so that the library subgraph can add the document that is the same material (Material.document).
+@Directive('@key(fields: "id")')
 @ObjectType({
   description: "A manual, concept paper, guide or other material, in one language; translations share a group.",
 })

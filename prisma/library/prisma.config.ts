@@ -1,0 +1,3 @@
+import { cliConfig } from "../../common/prisma-cli-config";
+
+export default cliConfig();
