@@ -1,7 +1,5 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLError } from "graphql";
 import type http from "node:http";
 import path from "node:path";
@@ -22,6 +20,9 @@ import { logger } from "../common/logger";
 import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
 import { calendarRoute } from "./calendar";
+import { loadCatalogue } from "./catalogue";
+import { explorerRoute, landingPageFromEnv, landingPagePlugin } from "./explorer";
+import { exportRoute } from "./export";
 import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
 import { createRateLimiter, rateLimitsFromEnv, type RateLimits } from "./rate-limits";
 import { unavailableSubgraphs } from "./readiness";
@@ -81,6 +82,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const production = isProduction();
   const introspection = options.introspection ?? envFlag("GATEWAY_INTROSPECTION", !production);
   const sandbox = options.sandbox ?? envFlag("GATEWAY_SANDBOX", !production);
+  const landingPage = landingPageFromEnv(sandbox);
+  // The analysts' ready-made questions: tabs of the explorer, and what /export runs.
+  const catalogue = loadCatalogue();
   const limits = { ...limitsFromEnv(), ...options.limits };
   const rateLimits = options.rateLimits === undefined ? rateLimitsFromEnv() : options.rateLimits || null;
   const rateLimiter = rateLimits ? await createRateLimiter(rateLimits) : null;
@@ -123,9 +127,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       operationMustResolve,
       refuseUnstorableText,
       trustedDocumentsPlugin<GatewayContext>(trustedMode, manifests),
-      sandbox
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      landingPagePlugin(landingPage),
     ],
   });
   await server.start();
@@ -139,6 +141,9 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // The events subgraph's calendar feeds, on the one public endpoint.
     routes: {
       "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraph.current.sdl, "events"))),
+      // Catalogue operations as CSV, run through the graph with the caller's token; the explorer served offline.
+      "/export": exportRoute(catalogue),
+      ...(landingPage === "off" ? {} : { "/explorer": explorerRoute(catalogue) }),
       "/metrics": (request, response) => {
         // Routes also serve the paths below them: this one serves only itself.
         if (request.url?.split("?")[0] !== "/metrics") return void response.writeHead(404).end();

@@ -3,6 +3,7 @@ import { buildFederatedSchema, keyOnly } from "../../common/federation";
 import { countryCodeOrNull } from "../../common/validation";
 import type { ContactsContext } from "./loaders";
 import { ContactPointResolver } from "./resolvers/contact-point";
+import { CoverageResolver } from "./resolvers/coverage";
 import {
   AuthorityContactPointsResolver,
   CountryContactPointsResolver,
@@ -15,6 +16,7 @@ export function buildContactsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<ContactsContext>({
     resolvers: [
       ContactPointResolver,
+      CoverageResolver,
       CountryContactPointsResolver,
       NetworkContactPointsResolver,
       AuthorityContactPointsResolver,

@@ -3,7 +3,8 @@ import { now } from "../../common/clock";
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/events/generated/client";
-import { eventsClientFor } from "./visibility";
+import { eventActivity, type ActivityFilter } from "./activity";
+import { eventsClientFor, visibleEventsSql } from "./visibility";
 
 /**
  * Per-request DataLoaders over the viewer's client: a members-only event the viewer may not see loads as null. `db`
@@ -55,6 +56,8 @@ export function createEventsLoaders(prisma: PrismaClient, viewer: Viewer | null)
     upcomingEventsByNetwork: eventsByNetwork(true),
     eventsByCountry: eventsByCountry(false),
     upcomingEventsByCountry: eventsByCountry(true),
+    /** Events per network and year, over the events this viewer may see. */
+    activity: (filter: ActivityFilter) => eventActivity(prisma, visibleEventsSql(viewer), filter),
   };
 }
 

@@ -1,6 +1,6 @@
 import { isMemberOf, type Viewer } from "../../common/auth";
 import { asList, hasId, refuse } from "../../common/row-visibility";
-import type { Prisma, PrismaClient, Visibility } from "../../prisma/events/generated/client";
+import { Prisma, type PrismaClient, type Visibility } from "../../prisma/events/generated/client";
 
 // Who sees which events, in one place: public events for everyone, members-only events for members of one of the
 // event's networks; an event's documents go with it. Resolvers, loaders and the calendar feeds never query the shared
@@ -25,6 +25,14 @@ export function visibleEventsWhere(viewer: Viewer | null): EventWhere {
   return networks.length > 0
     ? { OR: [{ visibility: "PUBLIC" }, { networkIds: { hasSome: networks } }] }
     : { visibility: "PUBLIC" };
+}
+
+/** The same rule as an SQL condition over "Event" e, for aggregates (activity.ts). */
+export function visibleEventsSql(viewer: Viewer | null): Prisma.Sql {
+  const networks = memberNetworks(viewer);
+  return networks.length > 0
+    ? Prisma.sql`(e."visibility" = 'PUBLIC' OR e."networkIds" && ${networks}::text[])`
+    : Prisma.sql`e."visibility" = 'PUBLIC'`;
 }
 
 /** The same rule for an event in hand (one being written). */

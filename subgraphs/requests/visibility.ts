@@ -204,6 +204,8 @@ const aggregateColumns = new Set<string>([
   "acknowledgedAt",
   "executedAt",
   "closedAt",
+  // A time like the others: request analytics count preservations followed by an MLA request before it.
+  "preservedUntil",
 ]);
 const caseColumns = Object.values(Prisma.CooperationRequestScalarFieldEnum).filter(
   (column) => !aggregateColumns.has(column),

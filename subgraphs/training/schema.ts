@@ -9,6 +9,7 @@ import {
   NetworkCoursesResolver,
   TrainingSessionResolver,
 } from "./resolvers/course";
+import { TrainingCoverageResolver } from "./resolvers/coverage";
 import { Country, Event, Network } from "./types/stubs";
 
 /** Entity representations are untrusted: keys of the wrong shape resolve to null. */
@@ -20,6 +21,7 @@ export function buildTrainingSchema(): Promise<GraphQLSchema> {
       MaterialResolver,
       NetworkCoursesResolver,
       CountryTrainingSessionsResolver,
+      TrainingCoverageResolver,
     ],
     orphanedTypes: [Country, Network, Event],
     referenceResolvers: {

@@ -225,8 +225,10 @@ class Builder {
       for (const field of rng.sample(objects, count)) chosen.push(this.field(type, field, depth + 1, 0.3, fanOut));
     }
     // The same field twice under aliases, with other arguments.
-    if (this.aliasesLeft > 0 && rng.chance(0.08)) {
-      const field = rng.pick([...leaves, ...objects]);
+    // (A type of objects only, all too costly here, has nothing to alias: LibraryFacets.)
+    const aliasable = [...leaves, ...objects];
+    if (this.aliasesLeft > 0 && aliasable.length > 0 && rng.chance(0.08)) {
+      const field = rng.pick(aliasable);
       if (field && (isLeafType(getNamedType(field.type)) || depth < this.maxDepth)) {
         this.aliasesLeft -= 1;
         chosen.push(this.field(type, field, depth + 1, 0.6, fanOut, `a${this.aliasesLeft}`));
