@@ -1,4 +1,4 @@
-import { encodeCursor, pageWindow, toConnection } from "./pagination";
+import { encodeCursor, newestFirstPage, pageWindow, timeKey, toConnection } from "./pagination";
 
 describe("pageWindow", () => {
   it("defaults to 20 and fetches one more to know whether a next page exists", () => {
@@ -39,5 +39,29 @@ describe("toConnection", () => {
         async () => 0,
       ).pageInfo,
     ).toEqual({ hasNextPage: false, endCursor: null });
+  });
+});
+
+describe("newestFirstPage", () => {
+  const at = new Date("2026-01-02T03:04:05.000Z");
+
+  it("takes every row of the condition on the first page, newest first", () => {
+    expect(newestFirstPage({ networkId: "ejcn" }, undefined)).toEqual({
+      where: { networkId: "ejcn" },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+    });
+  });
+
+  it("takes the rows older than the cursor's position after it, ties broken by id", () => {
+    expect(newestFirstPage({ networkId: "ejcn" }, timeKey(at, "c-7")).where).toEqual({
+      networkId: "ejcn",
+      OR: [{ at: { lt: at } }, { at, id: { lt: "c-7" } }],
+    });
+  });
+
+  it("refuses a cursor of another list as BAD_USER_INPUT on after", () => {
+    expect(() => newestFirstPage({}, "not a cursor")).toThrow(
+      expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT", field: "after" }) }),
+    );
   });
 });

@@ -112,6 +112,18 @@ export function toConnection<Node>(
 /** Sort key of a list ordered by time, then id: "<ISO time>|<id>". */
 export const timeKey = (at: Date, id: string) => `${at.toISOString()}|${id}`;
 
+/**
+ * The Prisma condition and order of a newest-first page by (`at`, `id`): rows of `where` older than the cursor's
+ * position (`timeKey`), or all of them on the first page.
+ */
+export function newestFirstPage<Where extends object>(where: Where, afterKey: string | undefined) {
+  const after = parseTimeKey(afterKey);
+  return {
+    where: after ? { ...where, OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : where,
+    orderBy: [{ at: "desc" as const }, { id: "desc" as const }],
+  };
+}
+
 /** The (time, id) position after which a time-ordered page starts, from `pageWindow`'s afterKey. */
 export function parseTimeKey(afterKey: string | undefined): { at: Date; id: string } | null {
   if (afterKey === undefined) return null;

@@ -4,9 +4,9 @@ import {
   ConnectionType,
   defaultPageSize,
   maxPageSize,
+  newestFirstPage,
   PageArgs,
   pageWindow,
-  parseTimeKey,
   timeKey,
   toConnection,
   type Connection,
@@ -79,13 +79,8 @@ export class NetworkLibraryResolver {
     @Ctx() { loaders: { db } }: LibraryContext,
   ): Promise<Connection<DocumentChange>> {
     const window = pageWindow("libraryChanges", page);
-    const after = parseTimeKey(window.afterKey);
     const where = { networkId: network.id };
-    const rows = await db.documentChange.findMany({
-      where: after ? { ...where, OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: window.take,
-    });
+    const rows = await db.documentChange.findMany({ ...newestFirstPage(where, window.afterKey), take: window.take });
     return toConnection(
       "libraryChanges",
       window,

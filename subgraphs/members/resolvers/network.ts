@@ -3,9 +3,9 @@ import { Guard, isNetworkAdmin } from "../../../common/auth";
 import { Language, pickLabel } from "../../../common/language";
 import {
   ConnectionType,
+  newestFirstPage,
   PageArgs,
   pageWindow,
-  parseTimeKey,
   timeKey,
   toConnection,
   type Connection,
@@ -66,11 +66,9 @@ export class NetworkResolver {
     @Ctx() { prisma }: MembersContext,
   ): Promise<Connection<MembershipChange>> {
     const window = pageWindow("membershipChanges", page);
-    const after = parseTimeKey(window.afterKey);
     const where = { networkId: network.id };
     const rows = await prisma.membershipChange.findMany({
-      where: after ? { ...where, OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] } : where,
-      orderBy: [{ at: "desc" }, { id: "desc" }],
+      ...newestFirstPage(where, window.afterKey),
       take: window.take,
     });
     return toConnection(
