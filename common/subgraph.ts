@@ -36,6 +36,13 @@ export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
   seed?(): SeedTable[];
   /** HTTP routes beside /graphql, e.g. calendar feeds. */
   routes?(prisma: Client): Record<string, Route>;
+  /** Work in the background while the subgraph serves, e.g. delivering notifications; stopped before the database. */
+  startWorker?(prisma: Client): BackgroundWorker | undefined;
+}
+
+export interface BackgroundWorker {
+  /** Finishes the work in hand and takes no more. */
+  stop(): Promise<void>;
 }
 
 /** TLS_CERT_FILE and TLS_KEY_FILE (PEM): the subgraph serves https, as on a network's own host. */
@@ -138,12 +145,14 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       routes: { ...definition.routes?.(database.prisma), "/metrics": metricsRoute(definition.name, database) },
     });
     log.info({ url: http.url }, "subgraph listening");
+    const worker = definition.startWorker?.(database.prisma);
     return {
       name: definition.name,
       url: http.url,
       database,
       async stop() {
         await http.close();
+        await worker?.stop();
         await server.stop();
         await database.close();
       },

@@ -19,7 +19,6 @@ import { refuseUnstorableText } from "../common/input-guard";
 import { logger } from "../common/logger";
 import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
-import { calendarRoute } from "./calendar";
 import { loadCatalogue } from "./catalogue";
 import { explorerRoute, landingPageFromEnv, landingPagePlugin } from "./explorer";
 import { exportRoute } from "./export";
@@ -27,6 +26,7 @@ import { armor, limitsFromEnv, type GatewayLimits } from "./limits";
 import { createRateLimiter, rateLimitsFromEnv, type RateLimits } from "./rate-limits";
 import { unavailableSubgraphs } from "./readiness";
 import { parseCustomScalarsAtTheGateway } from "./scalars";
+import { calendarRoute, formRoute } from "./subgraph-files";
 import { SubgraphSource, type GatewayContext } from "./subgraph-source";
 import { LiveSupergraph, type SupergraphOrigin } from "./supergraph";
 import { subgraphAgents } from "./transport";
@@ -141,6 +141,8 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     // The events subgraph's calendar feeds, on the one public endpoint.
     routes: {
       "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraph.current.sdl, "events"))),
+      // Requests' T-CY forms by their signed, short-lived links.
+      "/forms": formRoute(() => subgraphUrl("requests", supergraphUrlOf(supergraph.current.sdl, "requests"))),
       // Catalogue operations as CSV, run through the graph with the caller's token; the explorer served offline.
       "/export": exportRoute(catalogue),
       ...(landingPage === "off" ? {} : { "/explorer": explorerRoute(catalogue) }),

@@ -3,3 +3,7 @@ import "reflect-metadata";
 
 // Quiet logs in tests unless asked for.
 process.env.LOG_LEVEL ??= "silent";
+
+// The notification worker delivers in the background; only the tests of notifications run it (it writes to tables
+// that other tests fingerprint).
+process.env.NOTIFICATION_WORKER ??= "false";

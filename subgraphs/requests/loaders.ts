@@ -2,7 +2,7 @@ import type { Viewer } from "../../common/auth";
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
 import type { PrismaClient } from "../../prisma/requests/generated/client";
-import { toCooperationRequest } from "./rows";
+import { toCooperationRequest, toDelivery, toSettings } from "./rows";
 import { statisticsCacheOf } from "./statistics";
 import { requestsClientFor } from "./visibility";
 
@@ -38,6 +38,32 @@ export function createRequestsLoaders(prisma: PrismaClient, viewer: Viewer | nul
           orderBy: [{ at: "asc" }, { version: "asc" }],
         }),
       (event) => event.requestId,
+    ),
+    notificationsByRequest: groupLoader(
+      async (ids: readonly string[]) =>
+        (
+          await db.notification.findMany({
+            where: { requestId: { in: [...ids] } },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          })
+        ).map(toDelivery),
+      (notification) => notification.requestId,
+    ),
+    // The resolvers check who may read an authority's settings and parked notifications before loading them.
+    notificationSettingsByAuthority: entityLoader(
+      async (ids: readonly string[]) =>
+        (await db.notificationSettings.findMany({ where: { authorityId: { in: [...ids] } } })).map(toSettings),
+      (settings) => settings.authorityId,
+    ),
+    parkedNotificationsByAuthority: groupLoader(
+      async (ids: readonly string[]) =>
+        (
+          await db.notification.findMany({
+            where: { recipientAuthorityId: { in: [...ids] }, state: "PARKED" },
+            orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          })
+        ).map(toDelivery),
+      (notification) => notification.recipientAuthorityId,
     ),
   };
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
-import type { CooperationRequest as CooperationRequestRow, Prisma } from "../../prisma/requests/generated/client";
+import type {
+  CooperationRequest as CooperationRequestRow,
+  Notification,
+  Prisma,
+} from "../../prisma/requests/generated/client";
 import { IdentifierKind, ResponseChannel, type RequestContent } from "./types/content";
+import type { FormLanguage, NotificationDelivery, NotificationSettings } from "./types/notifications";
 import type { CooperationRequest } from "./types/request";
 
 // Rows of this subgraph's tables converted to its GraphQL types at the database edge, checked instead of cast.
@@ -73,4 +78,21 @@ export function storedRequestContent(content: RequestContent): Prisma.InputJsonO
 export const toCooperationRequest = (row: CooperationRequestRow): CooperationRequest => ({
   ...row,
   content: parseRequestContent(row.content, row.id),
+});
+
+/** Settings as the graph shows them: the language as its enum value. */
+export const toSettings = (row: {
+  authorityId: string;
+  emails: string[];
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  language: string;
+  updatedAt: Date;
+  updatedBy: string;
+}): NotificationSettings => ({ ...row, language: row.language.toUpperCase() as FormLanguage });
+
+/** A delivery as the graph shows it: the next attempt only while one is due. */
+export const toDelivery = (row: Notification): NotificationDelivery => ({
+  ...row,
+  nextAttemptAt: row.state === "PENDING" ? row.nextAttemptAt : null,
 });

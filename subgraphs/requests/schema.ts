@@ -2,6 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema, keyOnly } from "../../common/federation";
 import type { RequestsContext } from "./loaders";
 import { RequestAnalyticsResolver } from "./resolvers/analytics";
+import { AuthorityNotificationsResolver } from "./resolvers/notifications";
 import { CooperationRequestResolver } from "./resolvers/request";
 import { RequestStatisticsResolver } from "./resolvers/statistics";
 import { Authority, Country } from "./types/stubs";
@@ -9,7 +10,12 @@ import { Authority, Country } from "./types/stubs";
 /** Entity representations are untrusted: a request resolves only for its two authorities, other keys by shape. */
 export function buildRequestsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema<RequestsContext>({
-    resolvers: [CooperationRequestResolver, RequestStatisticsResolver, RequestAnalyticsResolver],
+    resolvers: [
+      CooperationRequestResolver,
+      RequestStatisticsResolver,
+      RequestAnalyticsResolver,
+      AuthorityNotificationsResolver,
+    ],
     orphanedTypes: [Country, Authority],
     referenceResolvers: {
       CooperationRequest: ({ id }, { loaders }) => (typeof id === "string" ? loaders.requestById.load(id) : null),

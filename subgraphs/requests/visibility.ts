@@ -1,4 +1,4 @@
-import type { Viewer } from "../../common/auth";
+import { isNetworkAdminAnywhere, type Viewer } from "../../common/auth";
 import { asList, hasId, refuse } from "../../common/row-visibility";
 import { Prisma, RequestKind, RequestStatus, type PrismaClient } from "../../prisma/requests/generated/client";
 import { actingAuthority } from "./domain";
@@ -15,6 +15,7 @@ import { actingAuthority } from "./domain";
 
 type RequestWhere = Prisma.CooperationRequestWhereInput;
 type HistoryWhere = Prisma.RequestEventWhereInput;
+type NotificationWhere = Prisma.NotificationWhereInput;
 
 /** A filter no row matches: the visibility of a viewer who may read no request. */
 const noRequest: RequestWhere = { id: { in: [] } };
@@ -53,6 +54,8 @@ const historyOperations = new Set([
   "createMany",
 ]);
 
+const notificationOperations = new Set(["findMany", "count", "createMany"]);
+
 /**
  * The viewer's client of the requests database:
  *
@@ -65,7 +68,13 @@ const historyOperations = new Set([
  * - `$queryRaw` is for analysts' statistics: aggregates over kinds, statuses, countries and times, never contents;
  *   the unchecked raw forms are refused.
  *
- * `PreservationPeriod` holds public reference data and is not filtered.
+ * - reads of `Notification` match the notifications of those requests, those to the viewer's authority when the
+ *   viewer is one of its admins, and parked ones for network admins (who look after undelivered notifications);
+ *   notifications are written only for a request this client has returned, never updated or deleted here (the
+ *   delivery worker uses the shared client).
+ *
+ * `PreservationPeriod` holds public reference data and is not filtered. `NotificationSettings` are read and written by
+ * the resolvers only after their own check of the authority's admins.
  */
 export function requestsClientFor(prisma: PrismaClient, viewer: Viewer | null) {
   const authority = actingAuthority(viewer);
@@ -87,6 +96,13 @@ export function requestsClientFor(prisma: PrismaClient, viewer: Viewer | null) {
     ...where,
     AND: [...asList(where.AND), historyVisible],
   });
+  const notificationVisible: NotificationWhere = {
+    OR: [
+      { request: visible },
+      ...(viewer?.authorityId && isNetworkAdminAnywhere(viewer) ? [{ recipientAuthorityId: viewer.authorityId }] : []),
+      ...(isNetworkAdminAnywhere(viewer) ? [{ state: "PARKED" as const }] : []),
+    ],
+  };
   // Requests this client has returned: visible by construction, so their history may be written.
   const returned = new Set<string>();
   const remember = <Result>(result: Result): Result => {
@@ -158,6 +174,18 @@ export function requestsClientFor(prisma: PrismaClient, viewer: Viewer | null) {
           historyOf(args.data.requestId);
           return query(args);
         },
+        createMany: ({ args, query }) => {
+          for (const row of asList(args.data)) historyOf(row.requestId);
+          return query(args);
+        },
+      },
+      notification: {
+        $allOperations: ({ operation, args, query }) => {
+          if (!notificationOperations.has(operation)) refuse(`${operation} notifications`);
+          return query(args);
+        },
+        findMany: ({ args, query }) => query({ ...args, where: { AND: [args.where ?? {}, notificationVisible] } }),
+        count: ({ args, query }) => query({ ...args, where: { AND: [args.where ?? {}, notificationVisible] } }),
         createMany: ({ args, query }) => {
           for (const row of asList(args.data)) historyOf(row.requestId);
           return query(args);

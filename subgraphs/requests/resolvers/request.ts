@@ -33,9 +33,13 @@ import {
   sidesOf,
   type AuthoritiesOfRequest,
 } from "../domain";
+import { signFormLink } from "../form-links";
+import { formLanguages, templateFor } from "../forms";
 import type { RequestsContext } from "../loaders";
+import { authorityOn, eventOfStep, otherSide, outboxRows } from "../notifications";
 import { storedRequestContent, toCooperationRequest } from "../rows";
 import { CreateCooperationRequestInput } from "../types/inputs";
+import { FormFormat, FormLanguage, FormLink, NotificationDelivery } from "../types/notifications";
 import { CooperationRequest, RequestEvent, RequestStatus } from "../types/request";
 import { Authority, Country } from "../types/stubs";
 import type { RequestsDb } from "../visibility";
@@ -47,7 +51,10 @@ const readRequests = "read cooperation requests (contact points of an authority 
 
 type Actor = NonNullable<RequestsContext["viewer"]>;
 /** What a transaction of the viewer's client offers: its models, with the same row visibility. */
-type RequestsTransaction = Pick<RequestsDb, "cooperationRequest" | "requestEvent">;
+type RequestsTransaction = Pick<
+  RequestsDb,
+  "cooperationRequest" | "requestEvent" | "notification" | "notificationSettings"
+>;
 
 @Resolver(() => CooperationRequest)
 export class CooperationRequestResolver {
@@ -265,9 +272,25 @@ export class CooperationRequestResolver {
         },
       });
       if (extended) await this.extendPreservation(tx, extended, updated.id, actor);
+      await this.notifyOtherSide(tx, updated, to, side, steppedAt);
       return updated;
     });
     return toCooperationRequest(updated);
+  }
+
+  /** The outbox rows of a step, in its transaction: the step is never committed without them (issue 17). */
+  private async notifyOtherSide(
+    tx: RequestsTransaction,
+    request: { id: string; version: number; requestingAuthorityId: string; requestedAuthorityId: string },
+    to: RequestStatus,
+    actingSide: "REQUESTING" | "REQUESTED",
+    at: Date,
+  ) {
+    const event = eventOfStep(to);
+    if (!event) return;
+    const told = otherSide(actingSide);
+    const settings = await tx.notificationSettings.findUnique({ where: { authorityId: authorityOn(request, told) } });
+    await tx.notification.createMany({ data: outboxRows(request, event, told, settings, at) });
   }
 
   /**
@@ -339,6 +362,38 @@ export class CooperationRequestResolver {
   @FieldResolver(() => [RequestEvent], { description: "Every step, oldest first (append-only)." })
   history(@Root() request: CooperationRequest, @Ctx() { loaders }: RequestsContext): Promise<RequestEvent[]> {
     return loaders.eventsByRequest.load(request.id);
+  }
+
+  @FieldResolver(() => FormLink, {
+    nullable: true,
+    description:
+      "The request as the T-CY form it follows (preservation: T-CY(2018)11; MLA for subscriber information: T-CY(2018)10), by a link valid for a few minutes. Language: the requested side's by default.",
+  })
+  async form(
+    @Root() request: CooperationRequest,
+    @Arg("format", () => FormFormat, { defaultValue: FormFormat.PDF }) format: FormFormat,
+    @Arg("language", () => FormLanguage, { nullable: true }) language: FormLanguage | null,
+    @Ctx() { viewer, loaders }: RequestsContext,
+  ): Promise<FormLink> {
+    const template = templateFor(request.kind);
+    if (!template) throw badUserInput(`no T-CY template covers a ${request.kind} request`, "form");
+    const requestedSide = await loaders.notificationSettingsByAuthority.load(request.requestedAuthorityId);
+    const chosen = (language ?? requestedSide?.language ?? FormLanguage.EN).toLowerCase();
+    const formLanguage = formLanguages.find((known) => known === chosen) ?? "en";
+    return {
+      ...(await signFormLink({ requestId: request.id, format, language: formLanguage }, requireViewer(viewer).sub)),
+      template,
+    };
+  }
+
+  @FieldResolver(() => [NotificationDelivery], {
+    description: "Who was told of each step and how each delivery went.",
+  })
+  notifications(
+    @Root() request: CooperationRequest,
+    @Ctx() { loaders }: RequestsContext,
+  ): Promise<NotificationDelivery[]> {
+    return loaders.notificationsByRequest.load(request.id);
   }
 
   @FieldResolver(() => Boolean, { description: "An emergency request not answered by responseDueAt." })
