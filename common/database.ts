@@ -6,7 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { envOptional, envString, subgraphEnvName } from "./config";
-import { applyMigrations } from "./migrations";
+import { applyMigrations, createSchemaOnce } from "./migrations";
 import type { SqlDriver } from "./sql";
 
 /**
@@ -86,7 +86,7 @@ export async function openDatabase<Client extends PrismaClientLike>(
   const connection =
     target.kind === "pglite"
       ? await openPGlite(target.dataDir, options.pgliteExtensions ?? {})
-      : await openPostgres(target);
+      : await openPostgres(target, subgraph);
   try {
     await applyMigrations(connection.sql, subgraph, path.join(__dirname, "..", "prisma", subgraph, "migrations"));
   } catch (error) {
@@ -143,11 +143,14 @@ async function openPGlite(dataDir: string | null, extensions: PGliteExtensions):
   };
 }
 
-async function openPostgres(target: Extract<DatabaseTarget, { kind: "postgres" }>): Promise<Connection> {
+async function openPostgres(
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  subgraph: string,
+): Promise<Connection> {
   const setup = new pg.Client({ connectionString: target.url });
   await setup.connect();
   try {
-    await setup.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+    await createSchemaOnce(setup, subgraph, target.schema);
   } finally {
     await setup.end();
   }

@@ -4,9 +4,63 @@ import path from "node:path";
 import type { SqlDriver } from "./sql";
 
 /**
+ * Takes, inside a transaction, the subgraph's start-up lock: the one advisory lock under which its migrations and its
+ * seed run, so that replicas starting together on one database do them once; the others wait, then find them done.
+ * Held until the transaction ends. The key is the one earlier releases took for migrations, so that a replica of an
+ * earlier release starting beside a new one waits for it too.
+ */
+export async function takeStartupLock(tx: SqlDriver, subgraph: string): Promise<void> {
+  await tx.query(lockStatement, [lockKey(subgraph)]);
+}
+
+const lockStatement = "SELECT pg_advisory_xact_lock(hashtext($1))";
+const lockKey = (subgraph: string) => `migrations:${subgraph}`;
+
+/**
+ * Creates the subgraph's PostgreSQL schema under its start-up lock, on a client of its own (before the pool that
+ * names the schema in its search path): two `CREATE SCHEMA IF NOT EXISTS` at once fail on PostgreSQL's catalog too
+ * (pg_namespace_nspname_index).
+ */
+export async function createSchemaOnce(
+  client: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  subgraph: string,
+  schema: string,
+): Promise<void> {
+  await client.query("BEGIN");
+  try {
+    await client.query(lockStatement, [lockKey(subgraph)]);
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
+}
+
+/**
+ * The tables that say what start-up has done: Prisma's own `_prisma_migrations` (so `prisma migrate deploy` and this
+ * runner agree on what is applied) and `_seed_runs` (which seed version is loaded). Only under the start-up lock:
+ * two `CREATE TABLE IF NOT EXISTS` of one table at once fail on PostgreSQL's catalog (pg_type_typname_nsp_index).
+ */
+export async function createStartupTables(tx: SqlDriver): Promise<void> {
+  await tx.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
+      "checksum" VARCHAR(64) NOT NULL,
+      "finished_at" TIMESTAMPTZ,
+      "migration_name" VARCHAR(255) NOT NULL,
+      "logs" TEXT,
+      "rolled_back_at" TIMESTAMPTZ,
+      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
+      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS "_seed_runs" (
+      "subgraph" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`);
+}
+
+/**
  * Applies the committed SQL migrations (prisma/<subgraph>/migrations/<name>/migration.sql) in name order, each once,
- * in one transaction under an advisory lock, so two instances starting together do not race. The bookkeeping table
- * is Prisma's own `_prisma_migrations`, so `prisma migrate deploy` and this runner agree on what is applied.
+ * in one transaction under the subgraph's start-up lock.
  */
 export async function applyMigrations(sql: SqlDriver, subgraph: string, migrationsDir: string): Promise<string[]> {
   const migrations = fs.existsSync(migrationsDir)
@@ -21,17 +75,8 @@ export async function applyMigrations(sql: SqlDriver, subgraph: string, migratio
         })
     : [];
   return sql.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtext($1))", [`migrations:${subgraph}`]);
-    await tx.exec(`CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-      "id" VARCHAR(36) PRIMARY KEY NOT NULL,
-      "checksum" VARCHAR(64) NOT NULL,
-      "finished_at" TIMESTAMPTZ,
-      "migration_name" VARCHAR(255) NOT NULL,
-      "logs" TEXT,
-      "rolled_back_at" TIMESTAMPTZ,
-      "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(),
-      "applied_steps_count" INTEGER NOT NULL DEFAULT 0
-    )`);
+    await takeStartupLock(tx, subgraph);
+    await createStartupTables(tx);
     const applied = new Map(
       (
         await tx.query<{ migration_name: string; checksum: string }>(

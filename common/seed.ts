@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { logger } from "./logger";
+import { createStartupTables, takeStartupLock } from "./migrations";
 import type { SqlDriver } from "./sql";
 
 /** Rows for one table, written with INSERT … ON CONFLICT (key) DO UPDATE, so a changed fact updates in place. */
@@ -13,18 +14,20 @@ const rowsPerStatement = 500;
 
 /**
  * Loads seed data unless this exact version is already in the database (a restart does not seed again; a changed
- * seed updates the rows it names and leaves rows it does not name alone). One transaction: all or nothing.
- * Returns whether anything was written.
+ * seed updates the rows it names and leaves rows it does not name alone). One transaction under the subgraph's
+ * start-up lock (the migrations' own), bookkeeping table included: of replicas starting together one seeds, the others
+ * wait and find it done; all or nothing. Returns whether anything was written.
  */
 export async function seedOnce(sql: SqlDriver, subgraph: string, tables: SeedTable[]): Promise<boolean> {
   const checksum = crypto.createHash("sha256").update(JSON.stringify(tables)).digest("hex");
-  await sql.exec(`CREATE TABLE IF NOT EXISTS "_seed_runs" (
-    "subgraph" TEXT PRIMARY KEY, "checksum" TEXT NOT NULL, "applied_at" TIMESTAMPTZ NOT NULL DEFAULT now())`);
-  const [current] = await sql.query<{ checksum: string }>(`SELECT "checksum" FROM "_seed_runs" WHERE "subgraph" = $1`, [
-    subgraph,
-  ]);
-  if (current?.checksum === checksum) return false;
-  await sql.transaction(async (tx) => {
+  return sql.transaction(async (tx) => {
+    await takeStartupLock(tx, subgraph);
+    await createStartupTables(tx);
+    const [current] = await tx.query<{ checksum: string }>(
+      `SELECT "checksum" FROM "_seed_runs" WHERE "subgraph" = $1`,
+      [subgraph],
+    );
+    if (current?.checksum === checksum) return false;
     for (const [index, { table, key, rows }] of tables.entries()) {
       logger.info({ subgraph, step: `${index + 1}/${tables.length}`, table, rows: rows.length }, "seeding");
       for (let start = 0; start < rows.length; start += rowsPerStatement) {
@@ -36,8 +39,8 @@ export async function seedOnce(sql: SqlDriver, subgraph: string, tables: SeedTab
        ON CONFLICT ("subgraph") DO UPDATE SET "checksum" = EXCLUDED."checksum", "applied_at" = now()`,
       [subgraph, checksum],
     );
+    return true;
   });
-  return true;
 }
 
 /** One INSERT … ON CONFLICT DO UPDATE for a batch of rows of one table (column names as in the table). */

@@ -15,11 +15,11 @@ import {
   childEnv,
   dropSchema,
   freePort,
-  freshPostgresDatabase,
   getStatus,
   killAll,
   randomSuffix,
   sleep,
+  stackEnv,
   startProcess,
   waitReady,
   waitUntil,
@@ -404,24 +404,14 @@ describe("kill -9 of the whole stack during writes, then a restart on the same d
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const url = `${base}/graphql`;
-    let data: Record<string, string>;
-    let databaseUrl = "";
-    if (onPostgres) {
-      const database = await freshPostgresDatabase(testDatabaseUrl);
-      dropDatabase = database.drop;
-      databaseUrl = database.url;
-      data = { DATABASE_URL: database.url };
-    } else {
-      data = { PGLITE_DIR: path.join(dir, "data") };
-    }
-    const env = childEnv(subgraphNames, {
-      // As a user runs it.
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ...data,
-      ...Object.fromEntries(subgraphNames.map((name) => [subgraphEnvName(name, "PORT"), "0"])),
+    const prepared = await stackEnv({
+      subgraphNames,
+      port,
+      pgliteDir: path.join(dir, "data"),
+      postgresServerUrl: onPostgres ? testDatabaseUrl : null,
     });
+    dropDatabase = prepared.drop;
+    const { env, databaseUrl } = prepared;
     const tokens = {
       pt: bearer(
         await clientToken({ sub: requestCreator, authorityId: "pt-pgr", networks: { "coe-24-7": ["CONTACT_POINT"] } }),
@@ -631,7 +621,7 @@ describe("kill -9 of the whole stack during writes, then a restart on the same d
     // In SQL, every row the writes made, acknowledged or not: no request without its history, no stray replacement.
     // PGlite allows one process per folder: the restarted stack stops first.
     if (!onPostgres) await stack.stop();
-    const rows = await storedRows(onPostgres ? { postgres: databaseUrl } : { pgliteDir: path.join(dir, "data") });
+    const rows = await storedRows(databaseUrl ? { postgres: databaseUrl } : { pgliteDir: path.join(dir, "data") });
     if (onPostgres) await stack.stop();
     const sqlProblems = [
       ...rows.requests.flatMap((request) => {

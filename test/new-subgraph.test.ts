@@ -78,11 +78,27 @@ describeEmbedded("npm run new-subgraph", () => {
         "test/schema.test.ts",
         "test/docker-compose.test.ts",
         "test/walls.test.ts",
+        "test/k8s.test.ts",
       ],
       { TEST_DATABASE_URL: "" },
     );
     expect(tests.stderr).toMatch(/Tests:\s+\d+ passed, \d+ total/);
     expect(tests.status).toBe(0);
+
+    // Its Kubernetes manifests come with it: the supergraph now joins it.
+    const manifests = run(scratch, [
+      "-r",
+      "@swc-node/register",
+      "scripts/k8s.ts",
+      "--only",
+      "cyber-demo",
+      "--out",
+      path.join(scratch, "k8s"),
+    ]);
+    expect(manifests.stderr).toBe("");
+    expect(manifests.stdout).toMatch(
+      /cyber-demo\.k8s\.yaml: Deployment, Service, PodDisruptionBudget, HorizontalPodAutoscaler/,
+    );
 
     const again = run(scratch, ["-r", "@swc-node/register", "scripts/new-subgraph.ts", "cyber-demo"]);
     expect(again.status).not.toBe(0);

@@ -5,12 +5,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { subgraphEnvName } from "../common/config";
 import { subgraphs } from "../subgraphs";
 import { completePreservation } from "./fixtures";
 import { bearer, clientToken, postGraphQL, testDatabaseUrl } from "./harness";
 import { startMailPeer, startWebhookPeer } from "./peers";
-import { childEnv, freePort, freshPostgresDatabase, getStatus, killAll, startProcess, waitUntil } from "./processes";
+import { freePort, getStatus, killAll, stackEnv, startProcess, waitUntil } from "./processes";
 
 const onPostgres = testDatabaseUrl !== "memory://";
 const subgraphNames = subgraphs.map((definition) => definition.name);
@@ -34,27 +33,21 @@ describe("kill -9 between the commit of a step and the delivery of its notificat
   it("delivers the e-mail with its form and the webhook call after the restart, once each", async () => {
     const [port, smtpPort, webhookPort] = [await freePort(), await freePort(), await freePort()];
     const base = `http://127.0.0.1:${port}`;
-    let data: Record<string, string>;
-    if (onPostgres) {
-      const database = await freshPostgresDatabase(testDatabaseUrl);
-      dropDatabase = database.drop;
-      data = { DATABASE_URL: database.url };
-    } else {
-      data = { PGLITE_DIR: path.join(dir, "data") };
-    }
-    const env = childEnv(subgraphNames, {
-      NODE_ENV: "development",
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      ...data,
-      ...Object.fromEntries(subgraphNames.map((name) => [subgraphEnvName(name, "PORT"), "0"])),
-      // Nothing listens there yet: every attempt before the kill fails.
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      NOTIFICATION_WORKER: "true",
-      NOTIFICATION_POLL_MS: "200",
-      NOTIFICATION_RETRY_BASE_MS: "300",
-      NOTIFICATION_LEASE_MS: "3000",
+    const { env, drop } = await stackEnv({
+      subgraphNames,
+      port,
+      pgliteDir: path.join(dir, "data"),
+      postgresServerUrl: onPostgres ? testDatabaseUrl : null,
+      overrides: {
+        // Nothing listens there yet: every attempt before the kill fails.
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        NOTIFICATION_WORKER: "true",
+        NOTIFICATION_POLL_MS: "200",
+        NOTIFICATION_RETRY_BASE_MS: "300",
+        NOTIFICATION_LEASE_MS: "3000",
+      },
     });
+    dropDatabase = drop;
     const startStack = async () => {
       const stack = startProcess({ name: "npm start", script: "scripts/start.ts", env });
       await waitUntil("ready", async () => (await getStatus(`${base}/ready`)) === 200, {

@@ -6,8 +6,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
-/** What the SMTP peer received, parsed; a recipient starting with "bounce" is refused for good (550). */
-export async function startMailPeer(port = 0) {
+/**
+ * What the SMTP peer received, parsed; a recipient starting with "bounce" is refused for good (550). With
+ * `slowestMs`, each message is answered after a random delay up to it: deliveries stay in flight a while.
+ */
+export async function startMailPeer(port = 0, slowestMs = 0) {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -22,7 +25,7 @@ export async function startMailPeer(port = 0) {
       simpleParser(stream).then(
         (mail) => {
           received.push(mail);
-          callback();
+          setTimeout(callback, Math.random() * slowestMs);
         },
         (error: Error) => callback(error),
       );

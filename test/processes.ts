@@ -216,3 +216,27 @@ export async function freshPostgresDatabase(serverUrl: string): Promise<{ url: s
 export async function dropSchema(serverUrl: string, schema: string): Promise<void> {
   await withPostgres(serverUrl, (client) => client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`));
 }
+
+/**
+ * The environment of a whole `npm start` stack as a user runs it (NODE_ENV=development): the gateway on `port`,
+ * subgraphs on free ports, data in a new database on `postgresServerUrl` when given, else embedded under `pgliteDir`.
+ * `drop` removes the PostgreSQL database afterwards.
+ */
+export async function stackEnv(options: {
+  subgraphNames: string[];
+  port: number;
+  pgliteDir: string;
+  postgresServerUrl: string | null;
+  overrides?: Record<string, string>;
+}): Promise<{ env: NodeJS.ProcessEnv; databaseUrl: string | null; drop(): Promise<void> }> {
+  const database = options.postgresServerUrl ? await freshPostgresDatabase(options.postgresServerUrl) : null;
+  const env = childEnv(options.subgraphNames, {
+    NODE_ENV: "development",
+    PORT: String(options.port),
+    HOST: "127.0.0.1",
+    ...(database ? { DATABASE_URL: database.url } : { PGLITE_DIR: options.pgliteDir }),
+    ...Object.fromEntries(options.subgraphNames.map((name) => [subgraphEnvName(name, "PORT"), "0"])),
+    ...options.overrides,
+  });
+  return { env, databaseUrl: database?.url ?? null, drop: async () => database?.drop() };
+}
