@@ -232,11 +232,12 @@ async function sendEmail(prisma: PrismaClient, notification: Notification, optio
   const message = notificationMessage(notification.event, request, parties, language);
   // The form goes with the request itself; later events refer to it.
   const attachForm = notification.event === NotificationEvent.SENT && templateFor(request.kind) !== null;
+  const file = formFile(request, "PDF", language);
   const attachments = attachForm
     ? [
         {
-          filename: formFile(request, "PDF", language).fileName,
-          contentType: formFile(request, "PDF", language).contentType,
+          filename: file.fileName,
+          contentType: file.contentType,
           content: await renderRequestForm(request, parties, { format: "PDF", language, date: now() }),
         },
       ]

@@ -13,7 +13,7 @@ const maxEmails = 10;
 const minSecretLength = 32;
 
 /** An authority's admins: network admins who act for it. */
-export const adminOf = (viewer: Viewer | null, authorityId: string) =>
+const adminOf = (viewer: Viewer | null, authorityId: string) =>
   viewer?.authorityId === authorityId && isNetworkAdminAnywhere(viewer);
 /** Its admins, and the networks' admins, who see what could not be delivered. */
 const overseerOf = (viewer: Viewer | null, authorityId: string) =>
