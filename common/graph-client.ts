@@ -1,6 +1,7 @@
 import { envPort, envString } from "./config";
 import { graphError } from "./errors";
 import { requestIdHeader } from "./http";
+import { traceHeaders } from "./telemetry";
 
 const lookupTimeoutMs = 5_000;
 
@@ -22,7 +23,12 @@ export async function queryGraph<Data>(
   try {
     const response = await fetch(gatewayUrl(), {
       method: "POST",
-      headers: { "content-type": "application/json", ...(requestId ? { [requestIdHeader]: requestId } : {}) },
+      headers: {
+        "content-type": "application/json",
+        // The check joins the trace of the write that asked for it.
+        ...traceHeaders(),
+        ...(requestId ? { [requestIdHeader]: requestId } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(lookupTimeoutMs),
     });

@@ -3,8 +3,11 @@ import crypto from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
+import type { Registry } from "prom-client";
 import { envPositiveInt } from "./config";
 import { logger } from "./logger";
+import { metricsText } from "./metrics";
+import { inServerSpan } from "./telemetry";
 
 /** How long a stopping server lets requests in flight finish (SHUTDOWN_GRACE_SECONDS, default 10). */
 const shutdownGraceMs = () => envPositiveInt("SHUTDOWN_GRACE_SECONDS", 10) * 1000;
@@ -27,7 +30,14 @@ export interface ServeOptions<Context extends BaseContext> {
   maxBodyBytes?: number;
   /** Serve https with this certificate and key (PEM), e.g. a subgraph on a network's own host. */
   tls?: { cert: Buffer; key: Buffer };
+  /** The service's metrics, served on /metrics beside the process's own. */
+  metrics?: Registry;
+  /** Set on a subgraph: every span of its requests names it (`subgraph.name`), also when all share one process. */
+  subgraph?: string;
 }
+
+/** Probes and scrapes, asked every few seconds: served outside any trace. */
+const untracedPaths = new Set(["/health", "/ready", "/metrics"]);
 
 export interface RunningServer {
   url: string;
@@ -39,8 +49,9 @@ export interface RunningServer {
 class BodyTooLarge extends Error {}
 
 /**
- * Serves an Apollo Server over node:http at /graphql, with /health (process up) and /ready (dependencies up).
- * One implementation for the gateway and every subgraph; each request carries an id that is logged and passed on.
+ * Serves an Apollo Server over node:http at /graphql, with /health (process up), /ready (dependencies up) and
+ * /metrics. One implementation for the gateway and every subgraph; each request carries an id and a trace context
+ * (its server span) that are logged and passed on.
  */
 export async function serveGraphQL<Context extends BaseContext>(
   server: ApolloServer<Context>,
@@ -64,6 +75,14 @@ export async function serveGraphQL<Context extends BaseContext>(
     },
     ...options.routes,
   };
+  const { metrics } = options;
+  if (metrics)
+    routes["/metrics"] = async (request, response) => {
+      // Routes also serve the paths below them: this one serves only itself.
+      if (request.url?.split("?")[0] !== "/metrics") return void response.writeHead(404).end();
+      const { contentType, text } = await metricsText(metrics);
+      response.writeHead(200, { "content-type": contentType }).end(text);
+    };
 
   // In-flight requests, so that close() lets them finish (up to the grace period) before connections are cut.
   let inFlight = 0;
@@ -79,11 +98,46 @@ export async function serveGraphQL<Context extends BaseContext>(
     const requestId = headerValue(request.headers[requestIdHeader]) ?? crypto.randomUUID();
     response.setHeader(requestIdHeader, requestId);
     const url = new URL(request.url ?? "/", "http://localhost");
+    // A route serves its path and everything below it (/calendar serves /calendar/network/ejcn.ics).
+    const route =
+      url.pathname === "/graphql"
+        ? url.pathname
+        : routes[url.pathname]
+          ? url.pathname
+          : routes[`/${url.pathname.split("/")[1]}`]
+            ? `/${url.pathname.split("/")[1]}`
+            : null;
+    if (route !== null && untracedPaths.has(route)) return serve(request, response, url, route, requestId);
+    const started = performance.now();
+    return inServerSpan(
+      request,
+      response,
+      route ?? "(unknown)",
+      { subgraph: options.subgraph, requestId },
+      async () => {
+        await serve(request, response, url, route, requestId);
+        logger.debug(
+          {
+            service: options.name,
+            route,
+            status: response.statusCode,
+            durationMs: Math.round((performance.now() - started) * 10) / 10,
+          },
+          "request served",
+        );
+      },
+    );
+  };
+  const serve = async (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    url: URL,
+    route: string | null,
+    requestId: string,
+  ) => {
     try {
-      if (url.pathname !== "/graphql") {
-        // A route serves its path and everything below it (/calendar serves /calendar/network/ejcn.ics).
-        const route = routes[url.pathname] ?? routes[`/${url.pathname.split("/")[1]}`];
-        if (route) await route(request, response);
+      if (route !== "/graphql") {
+        if (route !== null) await routes[route](request, response);
         else sendJson(response, 404, { error: `no route ${url.pathname}` });
         return;
       }

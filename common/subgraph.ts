@@ -8,6 +8,7 @@ import { subgraphContext, type SubgraphContext } from "./context";
 import {
   databaseTargetFromEnv,
   describeTarget,
+  EmbeddedPostgres,
   openDatabase,
   type Database,
   type DatabaseTarget,
@@ -19,7 +20,10 @@ import { maskInternalErrors } from "./errors";
 import { serveGraphQL, type Route } from "./http";
 import { refuseUnstorableText } from "./input-guard";
 import { logger } from "./logger";
+import { subgraphMetrics } from "./metrics";
+import { operationTelemetry, traceResolvers } from "./operation-telemetry";
 import { seedOnce, type SeedTable } from "./seed";
+import { tracingOn } from "./telemetry";
 import { verifyViewerToken, viewerKeysFromEnv, type ViewerKeys } from "./viewer-token";
 
 /** Everything the shared runner needs to know about one subgraph; each subgraph's index.ts exports one. */
@@ -54,29 +58,6 @@ function tlsFromEnv(): { cert: Buffer; key: Buffer } | undefined {
   return { cert: fs.readFileSync(cert), key: fs.readFileSync(key) };
 }
 
-/**
- * Prometheus text on /metrics: SQL statements sent and resident memory, for operators and for `npm run bench`,
- * which reads the statement counter before and after a request to count what the request cost.
- */
-function metricsRoute(subgraph: string, database: Database<unknown>): Route {
-  return (_request, response) => {
-    const labels = `{subgraph="${subgraph}"}`;
-    response
-      .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
-      .end(
-        [
-          "# HELP sql_statements_total SQL statements sent to the database since the subgraph started.",
-          "# TYPE sql_statements_total counter",
-          `sql_statements_total${labels} ${database.statementCount()}`,
-          "# HELP process_resident_memory_bytes Resident memory size in bytes.",
-          "# TYPE process_resident_memory_bytes gauge",
-          `process_resident_memory_bytes${labels} ${process.memoryUsage.rss()}`,
-          "",
-        ].join("\n"),
-      );
-  };
-}
-
 export interface RunningSubgraph<Client = unknown> {
   name: string;
   url: string;
@@ -97,6 +78,8 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
     seed?: boolean;
     /** The gateway's public keys; by default from the environment (its JWKS URL or a key file). */
     viewerKeys?: ViewerKeys;
+    /** The process's embedded database, shared with the other subgraphs it serves. */
+    embedded?: EmbeddedPostgres;
   } = {},
 ): Promise<RunningSubgraph<Client>> {
   const target = options.target ?? databaseTargetFromEnv(definition.name);
@@ -104,8 +87,11 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
   const verifyViewer = (token: string | undefined) => verifyViewerToken(token, definition.name, viewerKeys);
   const log = logger.child({ subgraph: definition.name });
   log.info({ database: describeTarget(target) }, "opening database");
+  const metrics = subgraphMetrics(definition.name);
   const database = await openDatabase(definition.name, target, definition.createPrismaClient, {
     pgliteExtensions: definition.pgliteExtensions,
+    embedded: options.embedded,
+    observeStatement: (durationMs) => metrics.observeStatement(durationMs),
   });
   try {
     if (definition.seed && options.seed !== false) {
@@ -113,13 +99,18 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
       log.info(seeded ? "seed data loaded" : "seed data already loaded");
     }
     const schema = await definition.buildSchema();
+    if (tracingOn()) traceResolvers(schema);
     const server = new ApolloServer<SubgraphContext<Client, Loaders>>({
       // Our entry points stop the servers on SIGTERM and SIGINT, draining requests in flight first; Apollo's own
       // handlers would stop at once and end the process.
       stopOnTerminationSignals: false,
       schema,
       // The gateway does not ask for traces; answering without them keeps responses small.
-      plugins: [ApolloServerPluginInlineTraceDisabled(), refuseUnstorableText],
+      plugins: [
+        ApolloServerPluginInlineTraceDisabled(),
+        refuseUnstorableText,
+        operationTelemetry(metrics, { operationSpans: true }),
+      ],
       includeStacktraceInErrorResponses: false,
       formatError: maskInternalErrors,
       csrfPrevention: true,
@@ -142,7 +133,9 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
           ? []
           : ["database"],
       tls: tlsFromEnv(),
-      routes: { ...definition.routes?.(database.prisma), "/metrics": metricsRoute(definition.name, database) },
+      routes: definition.routes?.(database.prisma),
+      metrics: metrics.registry,
+      subgraph: definition.name,
     });
     log.info({ url: http.url }, "subgraph listening");
     const worker = definition.startWorker?.(database.prisma);
@@ -161,4 +154,48 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
     await database.close();
     throw error;
   }
+}
+
+/**
+ * Several subgraphs in this process, started in order. Those whose target is embedded share one embedded database per
+ * folder (one schema each), opened with every extension they need and closed once the last has stopped.
+ */
+export async function startSubgraphs(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph has its own client and loaders
+  definitions: readonly SubgraphDefinition<any, any>[],
+  options: { targetOf(subgraph: string): DatabaseTarget; port?: number; viewerKeys?: ViewerKeys },
+): Promise<{ subgraphs: RunningSubgraph[]; stop(): Promise<void> }> {
+  const targets = definitions.map((definition) => ({ definition, target: options.targetOf(definition.name) }));
+  const embedded = new Map<string | null, EmbeddedPostgres>();
+  const running: RunningSubgraph[] = [];
+  const stop = async () => {
+    await Promise.allSettled(running.map((subgraph) => subgraph.stop()));
+    await Promise.allSettled([...embedded.values()].map((database) => database.close()));
+  };
+  try {
+    for (const { target } of targets) {
+      if (target.kind !== "pglite" || embedded.has(target.dataDir)) continue;
+      const extensions = Object.assign(
+        {},
+        ...targets.flatMap(({ definition, target: other }) =>
+          other.kind === "pglite" && other.dataDir === target.dataDir ? [definition.pgliteExtensions ?? {}] : [],
+        ),
+      ) as PGliteExtensions;
+      embedded.set(target.dataDir, await EmbeddedPostgres.open(target.dataDir, extensions));
+    }
+    for (const { definition, target } of targets) {
+      running.push(
+        await startSubgraph(definition, {
+          target,
+          port: options.port,
+          viewerKeys: options.viewerKeys,
+          embedded: target.kind === "pglite" ? embedded.get(target.dataDir) : undefined,
+        }),
+      );
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { subgraphs: running, stop };
 }

@@ -17,6 +17,8 @@ import { maskInternalErrors } from "../common/errors";
 import { serveGraphQL, type RunningServer } from "../common/http";
 import { refuseUnstorableText } from "../common/input-guard";
 import { logger } from "../common/logger";
+import { gatewayMetrics } from "../common/metrics";
+import { operationTelemetry } from "../common/operation-telemetry";
 import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
 import { loadCatalogue } from "./catalogue";
@@ -96,18 +98,25 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const verifyViewer = viewerVerifierFromEnv();
   const signingKeys = options.signingKeys ?? (await signingKeysFromEnv());
   const supergraph = new LiveSupergraph(supergraphOrigin(options));
+  const metrics = gatewayMetrics(() => supergraph.current);
   const subgraphUrl = (name: string, url?: string) =>
     options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const agents = subgraphAgents();
   const sources = new Map<string, SubgraphSource>();
+  // @apollo/gateway reports facts about its host to Apollo every hour unless told not to, probing cloud metadata
+  // addresses to find its provider: a graph of prosecutors' contacts does not call out unasked. `false` allows it.
+  // eslint-disable-next-line no-restricted-properties -- @apollo/gateway reads this variable itself
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     buildService: ({ name, url }) => {
-      const source = new SubgraphSource(name, subgraphUrl(name, url), agents, signingKeys);
+      const source = new SubgraphSource(name, subgraphUrl(name, url), agents, signingKeys, metrics);
       sources.set(name, source);
       return source;
     },
     logger: logger.child({ service: "gateway" }),
+    // Its spans (gateway.request, gateway.plan, gateway.fetch) carry operation names: never the document or errors.
+    telemetry: { includeDocument: false, recordExceptions: false },
   });
   parseCustomScalarsAtTheGateway(gateway);
   const server = new ApolloServer<GatewayContext>({
@@ -128,6 +137,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       refuseUnstorableText,
       trustedDocumentsPlugin<GatewayContext>(trustedMode, manifests),
       landingPagePlugin(landingPage),
+      operationTelemetry<GatewayContext>(metrics, { operationSpans: false }),
     ],
   });
   await server.start();
@@ -138,6 +148,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     host,
     port: options.port ?? envPort("PORT", 4000),
     maxBodyBytes: limits.maxBodyBytes,
+    metrics: metrics.registry,
     // The events subgraph's calendar feeds, on the one public endpoint.
     routes: {
       "/calendar": calendarRoute(() => subgraphUrl("events", supergraphUrlOf(supergraph.current.sdl, "events"))),
@@ -146,21 +157,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
       // Catalogue operations as CSV, run through the graph with the caller's token; the explorer served offline.
       "/export": exportRoute(catalogue),
       ...(landingPage === "off" ? {} : { "/explorer": explorerRoute(catalogue) }),
-      "/metrics": (request, response) => {
-        // Routes also serve the paths below them: this one serves only itself.
-        if (request.url?.split("?")[0] !== "/metrics") return void response.writeHead(404).end();
-        const { hash, loadedAt } = supergraph.current;
-        response
-          .writeHead(200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" })
-          .end(
-            [
-              "# HELP gateway_supergraph_loaded_timestamp_seconds When the supergraph served now was loaded.",
-              "# TYPE gateway_supergraph_loaded_timestamp_seconds gauge",
-              `gateway_supergraph_loaded_timestamp_seconds{hash="${hash}"} ${loadedAt.getTime() / 1000}`,
-              "",
-            ].join("\n"),
-          );
-      },
       // The public keys subgraphs verify viewer tokens with (two during a rotation).
       "/.well-known": (request, response) => {
         if (request.url?.split("?")[0] !== jwksPath) return void response.writeHead(404).end();

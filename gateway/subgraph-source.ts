@@ -1,16 +1,24 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 // The request kinds are not exported from the package's entry point.
 import { GraphQLDataSourceRequestKind } from "@apollo/gateway/dist/datasources/types";
+import { trace } from "@opentelemetry/api";
 import { Kind, parse, type DocumentNode, type SelectionSetNode } from "graphql";
 import nodeFetch from "node-fetch";
 import type { Viewer } from "../common/auth";
 import { envPositiveInt, subgraphEnvName } from "../common/config";
 import { requestIdHeader } from "../common/http";
 import { logger } from "../common/logger";
+import type { GatewayMetrics } from "../common/metrics";
+import { subgraphAttribute, traceHeaders, unsampledTraceHeaders } from "../common/telemetry";
 import { signViewerToken, viewerTokenHeader, type SigningKeys } from "../common/viewer-token";
 import { checkSubgraphUrl, type subgraphAgents } from "./transport";
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+/** A fetch for a client's request (not a health check). */
+type ClientFetch = Extract<
+  GraphQLDataSourceProcessOptions<GatewayContext>,
+  { kind: GraphQLDataSourceRequestKind.INCOMING_OPERATION }
+>;
 
 /** What the gateway passes on to every subgraph it calls for one client request. */
 export interface GatewayContext {
@@ -30,7 +38,8 @@ export const subgraphTimeoutMs = (name: string) =>
 /**
  * The gateway's client of one subgraph: signs the viewer token for it, bounds the wait, and turns a subgraph that
  * cannot answer (refused, reset, timed out, a 5xx, not GraphQL) into SUBGRAPH_UNAVAILABLE errors at the paths it
- * should have filled, so the other subgraphs' fields still answer. Its address stays in the gateway's log.
+ * should have filled, so the other subgraphs' fields still answer. Its address stays in the gateway's log. It passes
+ * the trace context on (`traceparent`) and measures each fetch, by subgraph.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
@@ -38,6 +47,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     agents: ReturnType<typeof subgraphAgents>,
     private readonly keys: SigningKeys,
+    private readonly metrics: GatewayMetrics,
   ) {
     const target = checkSubgraphUrl(subgraph, url);
     const agent = target.protocol === "https:" ? agents.https : agents.http;
@@ -52,8 +62,13 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    // Also called for health checks with an empty context.
-    if (!("requestId" in context)) return;
+    // Also called for health checks with an empty context: they ask the subgraph not to trace them.
+    const health = !("requestId" in context);
+    // Otherwise inside the gateway.fetch span: the parent of the subgraph's spans.
+    if (!health) trace.getActiveSpan()?.setAttribute(subgraphAttribute, this.subgraph);
+    for (const [name, value] of Object.entries(health ? unsampledTraceHeaders() : traceHeaders()))
+      request.http?.headers.set(name, value);
+    if (health) return;
     request.http?.headers.set(requestIdHeader, context.requestId);
     if (context.acceptLanguage) request.http?.headers.set("accept-language", context.acceptLanguage);
     if (!context.viewer) return;
@@ -66,10 +81,28 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) return super.process(options);
+    const started = performance.now();
+    const response = await this.fetchOrFill(options);
+    const codes = (response.errors ?? []).map((error) => {
+      const code = error.extensions?.code;
+      return typeof code === "string" ? code : "(none)";
+    });
+    const outcome = codes.includes("SUBGRAPH_UNAVAILABLE") ? "unavailable" : codes.length > 0 ? "error" : "ok";
+    this.metrics.subgraphFetchDuration.observe(
+      { subgraph: this.subgraph, outcome },
+      (performance.now() - started) / 1000,
+    );
+    for (const code of codes)
+      this.metrics.subgraphFetchErrors.inc({ subgraph: this.subgraph, code: this.metrics.errorCode.of(code) });
+    return response;
+  }
+
+  /** The subgraph's answer, or SUBGRAPH_UNAVAILABLE errors at the paths it should have filled. */
+  private async fetchOrFill(options: ClientFetch): Promise<SubgraphResponse> {
     try {
       return await super.process(options);
     } catch (error) {
-      if (options.kind !== GraphQLDataSourceRequestKind.INCOMING_OPERATION) throw error;
       const refusal = graphQLRefusal(error);
       // A subgraph that answered 4xx in GraphQL (e.g. it refused the viewer token) has said why: pass that on.
       if (refusal) return { errors: refusal };

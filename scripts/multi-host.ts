@@ -10,6 +10,7 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import "reflect-metadata";
+import { embeddedTarget } from "../common/database";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
 import { newSigningKey, signingKeysFrom, viewerKeysFrom } from "../common/viewer-token";
 import { startGateway } from "../gateway";
@@ -187,7 +188,7 @@ async function main() {
     for (const definition of subgraphs.filter((subgraph) => subgraph.name !== remoteName)) {
       local.push(
         await startSubgraph(definition, {
-          target: { kind: "pglite", dataDir: null },
+          target: embeddedTarget(definition.name, null),
           port: 0,
           viewerKeys: viewerKeysFrom(signingKeys.published),
         }),

@@ -1,13 +1,20 @@
 // npm run start:gateway: the gateway alone, reaching subgraphs at <NAME>_URL (or the supergraph's URLs).
 import "reflect-metadata";
 import { logger } from "../common/logger";
+import { startTelemetry, stopTelemetry } from "../common/telemetry";
 import { startGateway } from "../gateway";
 
-startGateway()
+async function main() {
+  startTelemetry("gateway");
+  return startGateway();
+}
+
+main()
   .then((gateway) => {
     logger.info({ url: gateway.url }, "gateway listening");
     const shutdown = async () => {
       await gateway.close();
+      await stopTelemetry();
       process.exit(0);
     };
     process.once("SIGINT", () => void shutdown());

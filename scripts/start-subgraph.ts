@@ -5,6 +5,7 @@ import path from "node:path";
 import "reflect-metadata";
 import { logger } from "../common/logger";
 import { startSubgraph, type SubgraphDefinition } from "../common/subgraph";
+import { startTelemetry, stopTelemetry } from "../common/telemetry";
 
 const subgraphsDir = path.join(__dirname, "..", "subgraphs");
 
@@ -25,9 +26,12 @@ async function main() {
     console.error(`usage: npm run start:subgraph -- <${known.map((entry) => entry.name).join("|")}>`);
     process.exit(2);
   }
+  // Its own process: its spans' service is the subgraph (unless OTEL_SERVICE_NAME says otherwise).
+  startTelemetry(definition.name);
   const running = await startSubgraph(definition);
   const shutdown = async () => {
     await running.stop();
+    await stopTelemetry();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown());

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase, type Database } from "../common/database";
+import { embeddedTarget, openDatabase, type Database } from "../common/database";
 import { applyMigrations } from "../common/migrations";
 import { seedOnce } from "../common/seed";
 import { startSubgraph } from "../common/subgraph";
@@ -85,7 +85,7 @@ describe("migrations and seed", () => {
 describe("the embedded database on disk", () => {
   it("keeps its data across restarts and does not seed again", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-"));
-    const target = { kind: "pglite" as const, dataDir: path.join(dataDir, "members") };
+    const target = embeddedTarget("members", path.join(dataDir, "members"));
     const first = await startSubgraph(members, { target, port: 0 });
     await first.database.prisma.membership.update({
       where: { id: "ejcn:AT:member" },

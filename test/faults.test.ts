@@ -648,11 +648,12 @@ describe("kill -9 of the whole stack during writes, then a restart on the same d
   }, 600_000);
 });
 
-/** The rows the writes made, read in SQL: on the PostgreSQL database, or from the PGlite folders. */
-async function storedRows(location: { postgres: string } | { pgliteDir: string }): Promise<{
-  requests: StoredRequest[];
-  contactPoints: { id: string; institution: string | null; current: boolean; replacedById: string | null }[];
-}> {
+type StoredContactPoint = { id: string; institution: string | null; current: boolean; replacedById: string | null };
+
+/** The rows the writes made, read in SQL: on the PostgreSQL database, or from the embedded database's folder. */
+async function storedRows(
+  location: { postgres: string } | { pgliteDir: string },
+): Promise<{ requests: StoredRequest[]; contactPoints: StoredContactPoint[] }> {
   const requestsSql = (table: (name: string) => string) => `
     SELECT r.id, r."caseReference", r.status::text AS status, r.version,
       COALESCE(json_agg(json_build_object('fromStatus', e."fromStatus", 'status', e.status, 'version', e.version)
@@ -664,28 +665,21 @@ async function storedRows(location: { postgres: string } | { pgliteDir: string }
     SELECT id, institution, "validTo" IS NULL AS current, "replacedById"
     FROM ${table("ContactPoint")}
     WHERE id IN (${chains.map((chain) => `'${chain}'`).join(", ")}) OR institution LIKE 'fault-%'`;
+  const qualified = (schema: string) => (name: string) => `${schema}."${name}"`;
   if ("postgres" in location) {
     return withPostgres(location.postgres, async (client) => ({
-      requests: (await client.query(requestsSql((name) => `requests."${name}"`))).rows,
-      contactPoints: (await client.query(contactPointsSql((name) => `contacts."${name}"`))).rows,
+      requests: (await client.query(requestsSql(qualified("requests")))).rows,
+      contactPoints: (await client.query(contactPointsSql(qualified("contacts")))).rows,
     }));
   }
-  const read = async <Row>(subgraph: string, sql: string): Promise<Row[]> => {
-    const database = new PGlite(path.join(location.pgliteDir, subgraph));
-    try {
-      return (await database.query<Row>(sql)).rows;
-    } finally {
-      await database.close();
-    }
-  };
-  return {
-    requests: await read<StoredRequest>(
-      "requests",
-      requestsSql((name) => `"${name}"`),
-    ),
-    contactPoints: await read(
-      "contacts",
-      contactPointsSql((name) => `"${name}"`),
-    ),
-  };
+  // `npm start` keeps every subgraph in one embedded database, a schema each.
+  const database = new PGlite(path.join(location.pgliteDir, "graph"));
+  try {
+    return {
+      requests: (await database.query<StoredRequest>(requestsSql(qualified("requests")))).rows,
+      contactPoints: (await database.query<StoredContactPoint>(contactPointsSql(qualified("contacts")))).rows,
+    };
+  } finally {
+    await database.close();
+  }
 }

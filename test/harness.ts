@@ -2,8 +2,8 @@ import { SignJWT } from "jose";
 import crypto from "node:crypto";
 import pg from "pg";
 import "reflect-metadata";
-import { databaseTargetFromUrl, type DatabaseTarget } from "../common/database";
-import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
+import { databaseTargetFromUrl, embeddedTarget, type DatabaseTarget } from "../common/database";
+import { startSubgraphs, type RunningSubgraph } from "../common/subgraph";
 import { newSigningKey, signingKeysFrom, viewerKeysFrom, type SigningKeys } from "../common/viewer-token";
 import { startGateway, type GatewayOptions } from "../gateway";
 import { developmentJwtSecret } from "../gateway/auth";
@@ -16,7 +16,7 @@ import { subgraphs } from "../subgraphs";
 export const testDatabaseUrl = process.env.TEST_DATABASE_URL || "memory://";
 
 export function testTarget(subgraph: string): DatabaseTarget {
-  if (testDatabaseUrl === "memory://") return { kind: "pglite", dataDir: null };
+  if (testDatabaseUrl === "memory://") return embeddedTarget(subgraph, null);
   const schema = `test_${subgraph.replace(/-/g, "_")}_${crypto.randomBytes(4).toString("hex")}`;
   return databaseTargetFromUrl(
     subgraph,
@@ -104,25 +104,30 @@ export function useTestGraph(options: Parameters<typeof startTestGraph>[0] = {})
   };
 }
 
-/** Every subgraph on a fresh, seeded database and a free port, and the gateway over them, in this process. */
+/**
+ * Every subgraph on a fresh, seeded database and a free port, and the gateway over them, in this process. Embedded,
+ * they share one in-memory database, a schema each, as `npm start` does.
+ */
 export async function startTestGraph(
   gatewayOptions: Omit<GatewayOptions, "port" | "host" | "subgraphUrls"> = {},
 ): Promise<TestGraph> {
-  const running: RunningSubgraph<any>[] = [];
+  const targets = new Map(subgraphs.map((definition) => [definition.name, testTarget(definition.name)]));
+  let started: Awaited<ReturnType<typeof startSubgraphs>> | undefined;
   const stopSubgraphs = async () => {
-    for (const subgraph of running) {
-      await subgraph.stop();
-      await dropTarget(subgraph.database.target);
-    }
+    await started?.stop();
+    for (const target of targets.values()) await dropTarget(target);
   };
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   // This graph's own gateway keys: subgraphs hold its public keys, as a host that may not call the gateway does.
   const signingKeys = gatewayOptions.signingKeys ?? (await signingKeysFrom({ keys: [await newSigningKey()] }));
+  let running: RunningSubgraph<any>[] = [];
   try {
-    for (const definition of subgraphs) {
-      const viewerKeys = viewerKeysFrom(signingKeys.published);
-      running.push(await startSubgraph(definition, { target: testTarget(definition.name), port: 0, viewerKeys }));
-    }
+    started = await startSubgraphs(subgraphs, {
+      targetOf: (name) => targets.get(name)!,
+      port: 0,
+      viewerKeys: viewerKeysFrom(signingKeys.published),
+    });
+    running = started.subgraphs;
     gateway = await startGateway({
       // A suite sends thousands of requests from one address: rate limits only where a test asks for them.
       rateLimits: false,

@@ -48,6 +48,8 @@ export function childEnv(subgraphNames: string[], overrides: Record<string, stri
     ...subgraphNames.flatMap((name) => ["URL", "PORT", "DATABASE_URL"].map((suffix) => subgraphEnvName(name, suffix))),
   ];
   for (const name of inherited) delete env[name];
+  // A developer's own tracing settings stay out of the tests' processes.
+  for (const name of Object.keys(env)) if (name.startsWith("OTEL_")) delete env[name];
   return { ...env, LOG_LEVEL: "warn", ...overrides };
 }
 

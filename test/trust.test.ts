@@ -2,6 +2,7 @@ import { SignJWT, type KeyLike } from "jose";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import type { Viewer } from "../common/auth";
+import { embeddedTarget } from "../common/database";
 import { startSubgraph, type RunningSubgraph } from "../common/subgraph";
 import {
   newSigningKey,
@@ -113,7 +114,7 @@ describe("a subgraph that fetches the gateway's JWKS, through a key rotation", (
     process.env.GATEWAY_JWKS_URL = `http://127.0.0.1:${port}/.well-known/jwks.json`;
     // Operators wait the cache's lifetime between the steps of a rotation; here it lasts one second.
     process.env.GATEWAY_JWKS_CACHE_SECONDS = "1";
-    subgraph = await startSubgraph(members, { target: { kind: "pglite", dataDir: null }, port: 0 });
+    subgraph = await startSubgraph(members, { target: embeddedTarget("members", null), port: 0 });
   });
   afterAll(async () => {
     await subgraph?.stop();
