@@ -12,10 +12,11 @@ import { newSigningKey, signingKeysFrom, signViewerToken, viewerTokenHeader } fr
 import { supergraphPath } from "../gateway";
 import { signClientToken } from "../gateway/auth";
 import { subgraphs } from "../subgraphs";
-import { dataSetSizes, ensureDataSet, type DataSetSize } from "./dataset";
+import { ensureDataSet, type DataSetSize } from "./dataset";
 import { measureEmbedded } from "./embedded";
 import { assertSameAnswer, execute, measureLoad, runAtRate, type LoadSettings, type Target } from "./load";
-import { freePort, repositoryRoot, startService, type ServiceProcess } from "./processes";
+import { numberOption, sharedOptions, sharedSettings } from "./options";
+import { freePort, startService, type ServiceProcess } from "./processes";
 import { benchQueries, benchViewers, type BenchQuery } from "./queries";
 import { embeddedTargets, machineFacts, megabytes, writeReport, type BenchReport, type QueryReport } from "./report";
 
@@ -36,39 +37,17 @@ export function benchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
-      size: { type: "string", default: "small" },
-      database: {
-        type: "string",
-        default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cybercrime_bench",
-      },
-      duration: { type: "string", default: "10" },
-      warmup: { type: "string", default: "3" },
-      connections: { type: "string", default: "16" },
+      ...sharedOptions,
       "leak-seconds": { type: "string", default: "300" },
       "leak-rate": { type: "string", default: "auto" },
       "no-embedded": { type: "boolean", default: false },
-      out: { type: "string", default: path.join(repositoryRoot, "bench", "results") },
     },
   });
-  if (!(values.size in dataSetSizes)) throw new Error(`--size must be one of ${Object.keys(dataSetSizes).join(", ")}`);
-  if (!/^postgres(ql)?:\/\//.test(values.database)) throw new Error("--database must be a postgresql:// URL");
-  const number = (name: string, value: string | undefined, min: number) => {
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < min) throw new Error(`--${name} must be a number ≥ ${min}`);
-    return parsed;
-  };
   return {
-    size: values.size as DataSetSize,
-    databaseUrl: values.database,
-    settings: {
-      durationSeconds: number("duration", values.duration, 1),
-      warmupSeconds: number("warmup", values.warmup, 0),
-      connections: number("connections", values.connections, 1),
-    },
-    leakSeconds: number("leak-seconds", values["leak-seconds"], 0),
-    leakRate: values["leak-rate"] === "auto" ? null : number("leak-rate", values["leak-rate"], 1),
+    ...sharedSettings(values),
+    leakSeconds: numberOption("leak-seconds", values["leak-seconds"], 0),
+    leakRate: values["leak-rate"] === "auto" ? null : numberOption("leak-rate", values["leak-rate"], 1),
     embedded: !values["no-embedded"],
-    outDirectory: values.out,
     progress: process.stderr.isTTY === true,
     command: `npm run bench -- ${argv.join(" ")}`.trim(),
   };
@@ -419,7 +398,7 @@ function targetsOf(report: BenchReport): BenchReport["targets"] {
       passed: entry.ratios.p50OursToDirect <= 2,
     });
   }
-  for (const name of ["contactPointsDeepPage", "findContactPoints", "librarySearch"]) {
+  for (const name of ["contactPointsDeepPage", "findContactPoints", "findContactPoints100", "librarySearch"]) {
     const ours = result(name, "ours");
     const alone = query(name)?.aloneMs;
     if (ours && alone)

@@ -63,9 +63,13 @@ export async function startService(options: {
   url: string;
   timeoutMs?: number;
 }): Promise<ServiceProcess> {
+  // BENCH_CPU_PROF_DIR: each service writes a V8 CPU profile there when it stops (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
+    : [];
   const child = spawn(
     process.execPath,
-    ["-r", "@swc-node/register", path.join(repositoryRoot, options.script), ...(options.args ?? [])],
+    [...profile, "-r", "@swc-node/register", path.join(repositoryRoot, options.script), ...(options.args ?? [])],
     {
       cwd: repositoryRoot,
       env: { ...process.env, LOG_LEVEL: "warn", ...options.env },

@@ -99,6 +99,22 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
     expiringPreservations: expiring,
   } = benchDocuments;
   const lastMonth = new Date(Date.now() - 31 * 86_400_000).toISOString().slice(0, 10);
+  const finder = (name: string, first: number): BenchQuery => ({
+    name,
+    description: `whom to call in a country for urgent preservation, ranked, best ${first} (contacts)`,
+    subgraphs: ["contacts"],
+    gateway: { query: findContactPoints, variants: countryCodes.map((country) => ({ country, first })) },
+    direct: {
+      subgraph: "contacts",
+      query: findContactPoints,
+      variants: countryCodes.map((country) => ({ country, first })),
+    },
+    scaling: {
+      few: { country: "PT", first: 2 },
+      many: { country: "PT", first: 100 },
+      rows: (data) => data.findContactPoints.length,
+    },
+  });
   return [
     {
       name: "countryProfile",
@@ -119,22 +135,9 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
         rows: (data) => data.country.networks.length + data.country.contactPoints.length + data.country.events.length,
       },
     },
-    {
-      name: "findContactPoints",
-      description: "whom to call in a country for urgent preservation, ranked (contacts)",
-      subgraphs: ["contacts"],
-      gateway: { query: findContactPoints, variants: countryCodes.map((country) => ({ country, first: 10 })) },
-      direct: {
-        subgraph: "contacts",
-        query: findContactPoints,
-        variants: countryCodes.map((country) => ({ country, first: 10 })),
-      },
-      scaling: {
-        few: { country: "PT", first: 2 },
-        many: { country: "PT", first: 100 },
-        rows: (data) => data.findContactPoints.length,
-      },
-    },
+    finder("findContactPoints", 10),
+    // A page as long as a client may ask for: the whole of a country's ranked list.
+    finder("findContactPoints100", 100),
     {
       name: "contactPointsDeepPage",
       description: "network contact points working in English, 20 from 70 to 90 % down the list, no total (contacts)",

@@ -13,10 +13,11 @@ import "reflect-metadata";
 import { subgraphEnvName } from "../common/config";
 import { newSigningKey, signingKeysFrom } from "../common/viewer-token";
 import { signClientToken } from "../gateway/auth";
-import { dataSetSizes, ensureDataSet, type DataSetSize } from "./dataset";
+import { ensureDataSet, type DataSetSize } from "./dataset";
 import { ensureDatabase } from "./index";
 import { execute, measureLoad, type LoadResult, type LoadSettings, type Target } from "./load";
-import { freePort, repositoryRoot, startService, type ServiceProcess } from "./processes";
+import { numberOption, sharedOptions, sharedSettings } from "./options";
+import { freePort, startService, type ServiceProcess } from "./processes";
 import { benchQueries, benchViewers } from "./queries";
 import { machineFacts } from "./report";
 
@@ -66,40 +67,18 @@ function tracingOptions(argv: string[]) {
   const { values } = parseArgs({
     args: argv,
     options: {
-      size: { type: "string", default: "small" },
-      database: {
-        type: "string",
-        default: process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/cybercrime_bench",
-      },
-      duration: { type: "string", default: "10" },
-      warmup: { type: "string", default: "3" },
-      connections: { type: "string", default: "16" },
+      ...sharedOptions,
       rounds: { type: "string", default: "3" },
       modes: { type: "string", default: modes.join(",") },
-      out: { type: "string", default: path.join(repositoryRoot, "bench", "results") },
     },
   });
-  if (!(values.size in dataSetSizes)) throw new Error(`--size must be one of ${Object.keys(dataSetSizes).join(", ")}`);
-  if (!/^postgres(ql)?:\/\//.test(values.database)) throw new Error("--database must be a postgresql:// URL");
-  const number = (name: string, value: string, min: number) => {
-    const parsed = Number(value);
-    if (!Number.isFinite(parsed) || parsed < min) throw new Error(`--${name} must be a number ≥ ${min}`);
-    return parsed;
-  };
   const chosen = values.modes.split(",");
   if (chosen.length === 0 || chosen.some((mode) => !(modes as readonly string[]).includes(mode)))
     throw new Error(`--modes must be some of ${modes.join(",")}`);
   return {
-    size: values.size as DataSetSize,
-    databaseUrl: values.database,
+    ...sharedSettings(values),
     modes: modes.filter((mode) => chosen.includes(mode)),
-    settings: {
-      durationSeconds: number("duration", values.duration, 1),
-      warmupSeconds: number("warmup", values.warmup, 0),
-      connections: number("connections", values.connections, 1),
-    },
-    rounds: number("rounds", values.rounds, 1),
-    outDirectory: values.out,
+    rounds: numberOption("rounds", values.rounds, 1),
     command: `npm run bench:tracing -- ${argv.join(" ")}`.trim(),
   };
 }

@@ -16,9 +16,10 @@ import { tracer, tracingOn } from "./telemetry";
 const operationSpans = new WeakMap<object, Span>();
 
 /**
- * Measures every GraphQL request (duration by operation name and outcome, errors by code) and, in a subgraph, wraps it
- * in an operation span named `<type> <operation name>`. Only names and codes are recorded: never variables, the
- * document, or an error's message.
+ * Measures every GraphQL request (duration by operation name and outcome, errors by code) and, in a subgraph, makes
+ * the request's server span its operation span: named `<type> <operation name>` once the operation is known, with
+ * the operation's attributes and error codes. One span, not two of the same length: the SDK's work is per span, and
+ * that is what tracing costs. Only names and codes are recorded: never variables, the document, or an error's message.
  */
 export function operationTelemetry<Context extends BaseContext>(
   metrics: GraphQLMetrics,
@@ -27,9 +28,11 @@ export function operationTelemetry<Context extends BaseContext>(
   return {
     async requestDidStart({ contextValue }) {
       const started = performance.now();
-      const span = options.operationSpans && tracingOn() ? tracer.startSpan("graphql.operation") : undefined;
+      // The server span the HTTP layer started for this request (common/telemetry.ts, inServerSpan).
+      const active = options.operationSpans && tracingOn() ? trace.getActiveSpan() : undefined;
       // A request the sampler left out gets no resolver spans either: it costs nothing more than with tracing off.
-      if (span?.isRecording()) operationSpans.set(contextValue, span);
+      const span = active?.isRecording() ? active : undefined;
+      if (span) operationSpans.set(contextValue, span);
       // Parsing or validation failed: no operation was chosen.
       let operationName = "(unresolved)";
       return {
@@ -51,12 +54,10 @@ export function operationTelemetry<Context extends BaseContext>(
           );
           for (const error of errors)
             metrics.errors.inc({ code: metrics.errorCode.of(codeOf(error.extensions?.code)) });
-          if (!span) return;
-          if (codes.length > 0) {
-            span.setAttribute("graphql.error.codes", codes);
-            span.setStatus({ code: SpanStatusCode.ERROR });
-          }
-          span.end();
+          if (!span || codes.length === 0) return;
+          // The HTTP layer ends the span once the answer is written.
+          span.setAttribute("graphql.error.codes", codes);
+          span.setStatus({ code: SpanStatusCode.ERROR });
         },
       };
     },
@@ -73,11 +74,13 @@ function codeOf(code: unknown): string {
 
 /**
  * Resolver spans (`resolve Query.country`), children of the operation span; SQL sent while a resolver runs is its child
- * in turn. By default root fields only (`Query`, `Mutation`, and `_entities` for the gateway's entity fetches): a
+ * in turn. By default root fields only (`Query`, `Mutation`, and `_entities` for the gateway's entity fetches), and
+ * only where the operation has more than one: a lone root field's span would last as long as the operation's, and a
  * span for each object of a long list (a country's 400 contact points) costs more than the list's own work.
- * `OTEL_GRAPHQL_RESOLVER_SPANS=all` adds fields of object, interface or union type (where loaders and entity
- * references run); scalar fields, resolved from what their parent already holds, never get one. The schema's fields
- * are wrapped in place, as Apollo Server's own resolver instrumentation does, so federation's extensions stay.
+ * `OTEL_GRAPHQL_RESOLVER_SPANS=all` adds every root field and the fields of object, interface or union type (where
+ * loaders and entity references run); scalar fields, resolved from what their parent already holds, never get one.
+ * The schema's fields are wrapped in place, as Apollo Server's own resolver instrumentation does, so federation's
+ * extensions stay.
  */
 export function traceResolvers(schema: GraphQLSchema, depth: "root" | "all" = resolverSpansFromEnv()): void {
   const roots = new Set([schema.getQueryType(), schema.getMutationType()]);
@@ -87,7 +90,7 @@ export function traceResolvers(schema: GraphQLSchema, depth: "root" | "all" = re
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve;
       if (!resolve || (!roots.has(type) && !isCompositeType(getNamedType(field.type)))) continue;
-      field.resolve = tracedResolver(`resolve ${type.name}.${field.name}`, resolve);
+      field.resolve = tracedResolver(`resolve ${type.name}.${field.name}`, resolve, depth === "root");
     }
   }
 }
@@ -99,10 +102,11 @@ function resolverSpansFromEnv(): "root" | "all" {
   return depth;
 }
 
-function tracedResolver(name: string, resolve: GraphQLFieldResolver<unknown, unknown>) {
+function tracedResolver(name: string, resolve: GraphQLFieldResolver<unknown, unknown>, notAlone: boolean) {
   return ((source, args, contextValue: object, info) => {
     const operation = operationSpans.get(contextValue);
-    if (!operation) return resolve(source, args, contextValue, info);
+    const alone = info.path.prev === undefined && info.operation.selectionSet.selections.length === 1;
+    if (!operation || (notAlone && alone)) return resolve(source, args, contextValue, info);
     const parent = trace.setSpan(context.active(), operation);
     const span = tracer.startSpan(name, {}, parent);
     const failed = (error: unknown) => {

@@ -38,6 +38,7 @@ const smokeDatabaseUrl = () =>
       expect(report.queries.map((query) => query.name)).toEqual([
         "countryProfile",
         "findContactPoints",
+        "findContactPoints100",
         "contactPointsDeepPage",
         "requestStatistics",
         "expiringPreservations",
@@ -61,10 +62,11 @@ const smokeDatabaseUrl = () =>
       );
       expect(report.leakCheck).toMatchObject({ seconds: 3, failures: 0 });
       expect(report.embedded!.firstStartPeakRssMb).toBeGreaterThan(100);
+      expect(report.embedded!.laterStartSeconds).toBeGreaterThan(0);
       expect(report.targets.length).toBeGreaterThan(5);
 
       const written = JSON.parse(fs.readFileSync(path.join(out, "tiny.json"), "utf8"));
-      expect(written.queries).toHaveLength(7);
+      expect(written.queries).toHaveLength(report.queries.length);
       expect(fs.readFileSync(path.join(out, "tiny.md"), "utf8")).toContain(
         "| `countryProfile` (3 subgraphs) | our gateway |",
       );
