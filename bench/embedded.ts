@@ -10,7 +10,7 @@ import "reflect-metadata";
 import { subgraphEnvName } from "../common/config";
 import { subgraphs } from "../subgraphs";
 import { execute, type Target } from "./load";
-import { freePort, processMemory, repositoryRoot, startService } from "./processes";
+import { freePort, processMemory, repositoryRoot, startService, type ServiceProcess } from "./processes";
 import { describeEmbedded, embeddedTargets, megabytes, type EmbeddedReport, type EmbeddedStart } from "./report";
 
 const median = (values: number[]) => {
@@ -19,22 +19,37 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function startAndQuery(pgliteDir: string): Promise<EmbeddedStart> {
-  // Embedded databases whatever the environment says, on free ports. Memory and time are measured here, not limits:
-  // the queries below, anonymous from one address, would pass the allowance.
+async function startAndQuery(pgliteDir: string, fresh: boolean): Promise<EmbeddedStart> {
+  // Embedded databases whatever the environment says. Memory and time are measured here, not limits: the queries
+  // below, anonymous from one address, would pass the allowance. The subgraphs take ports the kernel picks (0), so
+  // that no other process can take one between its choice and its use.
   const settings: Record<string, string> = { DATABASE_URL: "", GATEWAY_RATE_LIMIT: "off" };
   for (const definition of subgraphs) {
-    settings[subgraphEnvName(definition.name, "PORT")] = String(await freePort());
+    settings[subgraphEnvName(definition.name, "PORT")] = "0";
     settings[subgraphEnvName(definition.name, "DATABASE_URL")] = "";
   }
-  const port = await freePort();
-  const started = performance.now();
-  const stack = await startService({
-    name: "npm start",
-    script: "scripts/start.ts",
-    url: `http://127.0.0.1:${port}/graphql`,
-    env: { PGLITE_DIR: pgliteDir, PORT: String(port), HOST: "127.0.0.1", ...settings },
-  });
+  // The gateway's port must be known beforehand: chosen free, and chosen again if another process took it meanwhile.
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const started = performance.now();
+    try {
+      const stack = await startService({
+        name: "npm start",
+        script: "scripts/start.ts",
+        url: `http://127.0.0.1:${port}/graphql`,
+        env: { PGLITE_DIR: pgliteDir, PORT: String(port), HOST: "127.0.0.1", ...settings },
+      });
+      return await queried(stack, started);
+    } catch (error) {
+      if (attempt === 3 || !String((error as Error).message).includes("EADDRINUSE")) throw error;
+      // A first start is measured on an empty folder.
+      if (fresh) fs.rmSync(pgliteDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/** Seconds from `started` until the stack answered, then its peak RSS after a few queries; stops it. */
+async function queried(stack: ServiceProcess, started: number): Promise<EmbeddedStart> {
   const seconds = Math.round((performance.now() - started) / 100) / 10;
   try {
     // A few queries across the subgraphs, so the figure includes serving, not just starting.
@@ -60,8 +75,8 @@ export async function measureEmbedded(
   const measured: EmbeddedReport["runs"] = [];
   for (let run = 0; run < runs; run += 1) {
     const pgliteDir = path.join(temporary, `pglite-${run}`);
-    const first = await startAndQuery(pgliteDir);
-    const later = await startAndQuery(pgliteDir);
+    const first = await startAndQuery(pgliteDir, true);
+    const later = await startAndQuery(pgliteDir, false);
     fs.rmSync(pgliteDir, { recursive: true, force: true });
     log(
       `embedded npm start, run ${run + 1}: first start ${first.seconds} s, peak RSS ${first.peakRssMb} MB; ` +
