@@ -9,34 +9,23 @@ import httpTransport from "@graphql-mesh/transport-http";
 import fs from "node:fs";
 import http from "node:http";
 import type { Viewer } from "../common/auth";
-import { signingKeysFromEnv, signViewerToken, viewerTokenHeader } from "../common/viewer-token";
+import { signingKeysFromEnv, viewerTokenHeader, viewerTokenSigner } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "../gateway/auth";
 
 const supergraph = fs.readFileSync(process.env.SUPERGRAPH_FILE ?? "", "utf8");
 const verifyViewer = viewerVerifierFromEnv();
-const signingKeys = signingKeysFromEnv();
-// As ours: one verification per client request, one signature per subgraph the plan calls (audience = subgraph).
+// As ours: one verification per client request, and the viewer token each subgraph the plan calls gets (audience =
+// the subgraph) from the same signer, which reuses a viewer's token while it is fresh.
 const viewers = new WeakMap<Request, Promise<Viewer | null>>();
-const viewerTokens = new WeakMap<Request, Map<string, Promise<string | undefined>>>();
-const viewerTokenFor = (request: Request, subgraph: string) => {
+const signViewer = signingKeysFromEnv().then(viewerTokenSigner);
+const viewerTokenFor = async (request: Request, subgraph: string) => {
   let viewer = viewers.get(request);
   if (!viewer) {
     viewer = verifyViewer(request.headers.get("authorization") ?? undefined);
     viewers.set(request, viewer);
   }
-  let tokens = viewerTokens.get(request);
-  if (!tokens) {
-    tokens = new Map();
-    viewerTokens.set(request, tokens);
-  }
-  let token = tokens.get(subgraph);
-  if (!token) {
-    token = Promise.all([viewer, signingKeys]).then(([signedIn, keys]) =>
-      signedIn ? signViewerToken(signedIn, subgraph, keys) : undefined,
-    );
-    tokens.set(subgraph, token);
-  }
-  return token;
+  const signedIn = await viewer;
+  return signedIn ? (await signViewer)(signedIn, subgraph) : undefined;
 };
 
 const gateway = createGatewayRuntime({

@@ -24,7 +24,7 @@ import { subgraphMetrics } from "./metrics";
 import { operationTelemetry, traceResolvers } from "./operation-telemetry";
 import { seedOnce, type SeedTable } from "./seed";
 import { tracingOn } from "./telemetry";
-import { verifyViewerToken, viewerKeysFromEnv, type ViewerKeys } from "./viewer-token";
+import { viewerKeysFromEnv, viewerTokenVerifier, type ViewerKeys } from "./viewer-token";
 
 /** Everything the shared runner needs to know about one subgraph; each subgraph's index.ts exports one. */
 export interface SubgraphDefinition<Client extends PrismaClientLike, Loaders> {
@@ -84,7 +84,7 @@ export async function startSubgraph<Client extends PrismaClientLike, Loaders>(
 ): Promise<RunningSubgraph<Client>> {
   const target = options.target ?? databaseTargetFromEnv(definition.name);
   const viewerKeys = options.viewerKeys ?? viewerKeysFromEnv();
-  const verifyViewer = (token: string | undefined) => verifyViewerToken(token, definition.name, viewerKeys);
+  const verifyViewer = viewerTokenVerifier(definition.name, viewerKeys);
   const log = logger.child({ subgraph: definition.name });
   log.info({ database: describeTarget(target) }, "opening database");
   const metrics = subgraphMetrics(definition.name);

@@ -19,7 +19,7 @@ import { refuseUnstorableText } from "../common/input-guard";
 import { logger } from "../common/logger";
 import { gatewayMetrics } from "../common/metrics";
 import { operationTelemetry } from "../common/operation-telemetry";
-import { jwksPath, signingKeysFromEnv, type SigningKeys } from "../common/viewer-token";
+import { jwksPath, signingKeysFromEnv, viewerTokenSigner, type SigningKeys } from "../common/viewer-token";
 import { viewerVerifierFromEnv } from "./auth";
 import { loadCatalogue } from "./catalogue";
 import { explorerRoute, landingPageFromEnv, landingPagePlugin } from "./explorer";
@@ -103,6 +103,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
     options.subgraphUrls?.[name] ?? envString(subgraphEnvName(name, "URL"), url ?? "");
   const agents = subgraphAgents();
   const sources = new Map<string, SubgraphSource>();
+  const signViewer = viewerTokenSigner(signingKeys);
   // @apollo/gateway reports facts about its host to Apollo every hour unless told not to, probing cloud metadata
   // addresses to find its provider: a graph of prosecutors' contacts does not call out unasked. `false` allows it.
   // eslint-disable-next-line no-restricted-properties -- @apollo/gateway reads this variable itself
@@ -110,7 +111,7 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph,
     buildService: ({ name, url }) => {
-      const source = new SubgraphSource(name, subgraphUrl(name, url), agents, signingKeys, metrics);
+      const source = new SubgraphSource(name, subgraphUrl(name, url), agents, signViewer, metrics);
       sources.set(name, source);
       return source;
     },
@@ -173,7 +174,6 @@ export async function startGateway(options: GatewayOptions = {}): Promise<Runnin
           typeof request.headers["accept-language"] === "string" ? request.headers["accept-language"] : undefined,
         viewer: viewer ?? undefined,
         clientAddress: request.socket.remoteAddress,
-        viewerTokens: new Map(),
       };
     },
     // Ready when every subgraph answers: a load balancer then sends clients to a gateway that can serve them whole.

@@ -10,7 +10,7 @@ import { requestIdHeader } from "../common/http";
 import { logger } from "../common/logger";
 import type { GatewayMetrics } from "../common/metrics";
 import { subgraphAttribute, traceHeaders, unsampledTraceHeaders } from "../common/telemetry";
-import { signViewerToken, viewerTokenHeader, type SigningKeys } from "../common/viewer-token";
+import { viewerTokenHeader, type ViewerTokenSigner } from "../common/viewer-token";
 import { checkSubgraphUrl, type subgraphAgents } from "./transport";
 
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
@@ -24,11 +24,10 @@ type ClientFetch = Extract<
 export interface GatewayContext {
   requestId: string;
   acceptLanguage?: string;
-  /** The viewer; absent when anonymous. Each subgraph called gets a token signed for it alone. */
+  /** The viewer; absent when anonymous. Each subgraph called gets a token signed for it alone (viewer-token.ts). */
   viewer?: Viewer;
   /** The client's address: an anonymous client's rate limit is counted by it. */
   clientAddress?: string;
-  viewerTokens: Map<string, Promise<string>>;
 }
 
 /** How long the gateway waits for a subgraph's whole answer: `<NAME>_TIMEOUT_SECONDS`, else SUBGRAPH_TIMEOUT_SECONDS. */
@@ -46,7 +45,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     readonly subgraph: string,
     url: string,
     agents: ReturnType<typeof subgraphAgents>,
-    private readonly keys: SigningKeys,
+    private readonly signViewer: ViewerTokenSigner,
     private readonly metrics: GatewayMetrics,
   ) {
     const target = checkSubgraphUrl(subgraph, url);
@@ -72,12 +71,7 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set(requestIdHeader, context.requestId);
     if (context.acceptLanguage) request.http?.headers.set("accept-language", context.acceptLanguage);
     if (!context.viewer) return;
-    let token = context.viewerTokens.get(this.subgraph);
-    if (!token) {
-      token = signViewerToken(context.viewer, this.subgraph, this.keys);
-      context.viewerTokens.set(this.subgraph, token);
-    }
-    request.http?.headers.set(viewerTokenHeader, await token);
+    request.http?.headers.set(viewerTokenHeader, await this.signViewer(context.viewer, this.subgraph));
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {

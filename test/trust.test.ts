@@ -8,7 +8,10 @@ import {
   newSigningKey,
   signingKeysFrom,
   signViewerToken,
+  viewerKeysFrom,
   viewerTokenHeader,
+  viewerTokenSigner,
+  viewerTokenVerifier,
   type SigningKeys,
 } from "../common/viewer-token";
 import { startGateway } from "../gateway";
@@ -99,6 +102,37 @@ describe("viewer tokens between the gateway and the subgraphs", () => {
     expect(body.data.me).toBeNull();
     expect(body.data.network.membershipChanges).toBeNull();
     expect(body.errors![0].extensions!.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("viewer tokens reused while fresh", () => {
+  it("signs a viewer's token for a subgraph once, and anew for another subgraph or other claims", async () => {
+    const sign = viewerTokenSigner(graph.signingKeys);
+    const token = await sign(admin, "members");
+    expect(await sign({ ...admin, networks: { ejcn: ["NETWORK_ADMIN"] } }, "members")).toBe(token);
+    expect(await sign(admin, "requests")).not.toBe(token);
+    expect(await sign({ ...admin, analyst: true }, "members")).not.toBe(token);
+    expect(await whoAmI(subgraphUrl("members"), token)).toEqual({ sub: admin.sub });
+  });
+
+  it("trusts a verified token again until it expires, and never a forged one", async () => {
+    const verify = viewerTokenVerifier("members", viewerKeysFrom(graph.signingKeys.published));
+    const expires = Math.floor(Date.now() / 1000) + 2;
+    const token = await craft(
+      graph.signingKeys.signing.key,
+      { alg: "ES256", kid: graph.signingKeys.signing.kid },
+      "members",
+      expires,
+    );
+    const viewer = await verify(token);
+    expect(viewer).toMatchObject({ sub: admin.sub, networks: admin.networks });
+    // One viewer object serves every request with this token: no request can change it for the next.
+    expect(Object.isFrozen(viewer!.networks.ejcn)).toBe(true);
+    expect(await verify(token)).toBe(viewer);
+    const forged = `${token.slice(0, token.lastIndexOf(".") + 1)}${"A".repeat(86)}`;
+    expect(await verify(forged)).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, expires * 1000 - Date.now() + 50));
+    expect(await verify(token)).toBeNull();
   });
 });
 

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { isNetworkAdmin, requireAllowed, requireViewer } from "../../../common/auth";
-import { localDays } from "../../../common/dates";
+import { lastLocalDay, localDate } from "../../../common/dates";
 import { graphError } from "../../../common/errors";
 import {
   ConnectionType,
@@ -106,12 +106,12 @@ export class EventResolver {
 
   @FieldResolver(() => DateResolver, { description: "First day, local to the place." })
   startDate(@Root() event: Event): string {
-    return localDays(event.startsAt, event.endsAt, event.timeZone).startDate;
+    return localDate(event.startsAt, event.timeZone);
   }
 
   @FieldResolver(() => DateResolver, { description: "Last day, local to the place." })
   endDate(@Root() event: Event): string {
-    return localDays(event.startsAt, event.endsAt, event.timeZone).endDate;
+    return lastLocalDay(event.endsAt, event.timeZone);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: "Where it takes place (null online)." })
