@@ -28,6 +28,8 @@ export interface BenchOptions {
   /** Requests per second of the leak check; null: half our gateway's measured throughput on the same query. */
   leakRate: number | null;
   embedded: boolean;
+  /** The queries of the mix to run, by name; null: all. */
+  queryNames: string[] | null;
   outDirectory: string;
   progress: boolean;
   command: string;
@@ -41,6 +43,7 @@ export function benchOptions(argv: string[]): BenchOptions {
       "leak-seconds": { type: "string", default: "300" },
       "leak-rate": { type: "string", default: "auto" },
       "no-embedded": { type: "boolean", default: false },
+      queries: { type: "string" },
     },
   });
   return {
@@ -48,6 +51,7 @@ export function benchOptions(argv: string[]): BenchOptions {
     leakSeconds: numberOption("leak-seconds", values["leak-seconds"], 0),
     leakRate: values["leak-rate"] === "auto" ? null : numberOption("leak-rate", values["leak-rate"], 1),
     embedded: !values["no-embedded"],
+    queryNames: values.queries ? values.queries.split(",") : null,
     progress: process.stderr.isTTY === true,
     command: `npm run bench -- ${argv.join(" ")}`.trim(),
   };
@@ -63,6 +67,14 @@ export async function runBench(
   log(`data set ${options.size} on ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}`);
   const dataSet = await ensureDataSet(options.databaseUrl, options.size, options.progress);
   log(dataSet.reused ? "data set already loaded: reused" : `data set loaded in ${Math.round(dataSet.loadSeconds)} s`);
+  const mix = await benchQueries(options.databaseUrl);
+  const unknown = options.queryNames?.filter((name) => !mix.some((query) => query.name === name)) ?? [];
+  if (unknown.length > 0)
+    throw new Error(
+      `--queries: no query named ${unknown.join(", ")} (the mix: ${mix.map((query) => query.name).join(", ")})`,
+    );
+  // A part of the mix, to measure one change; the leak check then runs on the first query chosen.
+  const queries = options.queryNames ? mix.filter((query) => options.queryNames!.includes(query.name)) : mix;
 
   const services: ServiceProcess[] = [];
   const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "bench-"));
@@ -162,7 +174,6 @@ export async function runBench(
         ),
     });
 
-    const queries = await benchQueries(options.databaseUrl);
     const reports: QueryReport[] = [];
     for (const query of queries) {
       // The targets must agree before they are timed (a few variants each).

@@ -80,5 +80,10 @@ const smokeDatabaseUrl = () =>
     expect(() => benchOptions(["--size", "huge"])).toThrow("--size must be one of tiny, small, large");
     expect(() => benchOptions(["--database", "mysql://x"])).toThrow("--database must be a postgresql:// URL");
     expect(() => benchOptions(["--duration", "0"])).toThrow("--duration must be a number ≥ 1");
+    expect(benchOptions(["--queries", "findContactPoints,contactPointsDeepPage"]).queryNames).toEqual([
+      "findContactPoints",
+      "contactPointsDeepPage",
+    ]);
+    expect(benchOptions([]).queryNames).toBeNull();
   });
 });

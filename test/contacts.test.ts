@@ -1,4 +1,5 @@
 import { budapestParties } from "../prisma/members/seed/treaties";
+import { kindsForMeasure } from "../subgraphs/contacts/domain";
 import { nextLocal } from "./clock";
 import { bearer, clientToken, useTestGraph } from "./harness";
 
@@ -138,6 +139,100 @@ describe("findContactPoints", () => {
     expect(body.data.findContactPoints.map((point: { id: string }) => point.id)).toEqual(
       all.slice(0, 2).map((point) => point.id),
     );
+  });
+
+  it("ranks every country's points by kind, then reachable, then most recently verified, then id", async () => {
+    type Point = {
+      id: string;
+      kind: string;
+      country: { code: string };
+      network: { id: string } | null;
+      reachableNow: boolean;
+      lastVerifiedAt: string | null;
+    };
+    type PointPage = { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Point }[] };
+    const points = async (filter: object) => {
+      const found: Point[] = [];
+      for (let after: string | null = null, more = true; more;) {
+        const { body } = await graph.query<{ contactPoints: PointPage }>(
+          `query ($after: String, $filter: ContactPointFilter) { contactPoints(first: 100, after: $after, filter: $filter) { pageInfo { hasNextPage endCursor } edges { node { id kind country { code } network { id } } } } }`,
+          { after, filter },
+        );
+        const page: PointPage = body.data!.contactPoints;
+        found.push(...page.edges.map((edge) => edge.node));
+        ({ hasNextPage: more, endCursor: after } = page.pageInfo);
+      }
+      return found;
+    };
+
+    // The seed's network contact points of a country share their hours and are all unconfirmed. In a country no other
+    // test here looks at: confirm two, the larger id last, so the most recently verified comes first against the order
+    // of ids; then replace the older by one open every day and confirm the newer again, so that on a Saturday the
+    // reachable one comes first although the other was verified since.
+    const [older, newer] = (await points({ country: "ES", kind: "NETWORK_CONTACT_POINT" })).sort((a, b) =>
+      a.id < b.id ? -1 : 1,
+    );
+    const admin = await as({ [older.network!.id]: ["NETWORK_ADMIN"], [newer.network!.id]: ["NETWORK_ADMIN"] });
+    const confirm = async (id: string) => {
+      const { body } = await graph.query(`mutation ($id: ID!) { confirmContactPoint(id: $id) { id } }`, { id }, admin);
+      expect(body.errors).toBeUndefined();
+    };
+    const spanish = async () =>
+      (await ranked("ES", "GENERAL_ASSISTANCE", saturdayMorning)).map((point) => point.id).slice(0, 2);
+    await confirm(older.id);
+    await confirm(newer.id);
+    expect(await spanish()).toEqual([newer.id, older.id]);
+    const everyDay = {
+      languages: ["es", "en"],
+      twentyFourSeven: false,
+      officeHours: { days: [1, 2, 3, 4, 5, 6, 7], opensAt: "00:00", closesAt: "23:59", timeZone: "Europe/Madrid" },
+      source: "network secretariat update (test)",
+    };
+    const { body } = await graph.query(
+      `mutation ($id: ID!, $details: ContactPointDetailsInput!) { replaceContactPoint(id: $id, details: $details) { id } }`,
+      { id: older.id, details: everyDay },
+      admin,
+    );
+    expect(body.errors).toBeUndefined();
+    await confirm(newer.id);
+    expect(await spanish()).toEqual([body.data.replaceContactPoint.id, newer.id]);
+
+    // Every country, several measures and instants: the finder's answer is every current point of the measure's
+    // kinds, in the order of the rules.
+    const current = await points({});
+    const countries = [...new Set(current.map((point) => point.country.code))];
+    expect(countries.length).toBeGreaterThan(20);
+    const query = `query ($country: ID!, $measure: RequestKind!, $urgent: Boolean, $at: DateTimeISO) {
+      findContactPoints(country: $country, measure: $measure, urgent: $urgent, at: $at, first: 100) {
+        id kind reachableNow(at: $at) lastVerifiedAt
+      }
+    }`;
+    const cases = [
+      ["PRESERVATION", false, mondayMorning],
+      ["MLA_STORED_DATA", false, mondayEvening],
+      ["GENERAL_ASSISTANCE", false, saturdayMorning],
+      ["GENERAL_ASSISTANCE", true, mondayMorning],
+    ] as const;
+    for (const country of countries)
+      for (const [measure, urgent, at] of cases) {
+        const answer = await graph.query(query, { country, measure, urgent, at });
+        expect(answer.body.errors).toBeUndefined();
+        const found: Point[] = answer.body.data.findContactPoints;
+        const kinds: string[] = kindsForMeasure(measure, urgent);
+        const key = (point: Point) =>
+          [
+            kinds.indexOf(point.kind),
+            point.reachableNow ? 0 : 1,
+            -(Date.parse(point.lastVerifiedAt ?? "") || 0),
+          ] as const;
+        const wanted = current.filter((point) => point.country.code === country && kinds.includes(point.kind));
+        expect(found.map((point) => point.id).sort()).toEqual(wanted.map((point) => point.id).sort());
+        for (let index = 1; index < found.length; index += 1) {
+          const [before, next] = [key(found[index - 1]), key(found[index])];
+          const order = before[0] - next[0] || before[1] - next[1] || before[2] - next[2];
+          expect(order < 0 || (order === 0 && found[index - 1].id < found[index].id)).toBe(true);
+        }
+      }
   });
 
   it.each([[{ country: "Portugal", measure: "PRESERVATION" }, "country"]])(

@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { z } from "zod";
 import { badUserInput } from "../../common/errors";
 import { RequestKind } from "../../common/request-kind";
 import {
@@ -10,6 +11,7 @@ import {
   timeOfDay,
   timeZone,
 } from "../../common/validation";
+import type { PrismaClient } from "../../prisma/contacts/generated/client";
 import { ContactPointKind } from "./types/contact-point";
 import type { ContactPointDetailsInput } from "./types/inputs";
 
@@ -37,14 +39,10 @@ export function localTime(now: Date, timeZone: string): LocalTime {
 }
 
 /** Reachable at `now`: a 24/7 point always; otherwise within its office hours in its own time zone. */
-export function isReachable(
-  point: Schedule,
-  now: Date,
-  clock: (timeZone: string) => LocalTime = (timeZone) => localTime(now, timeZone),
-): boolean {
+export function isReachable(point: Schedule, now: Date): boolean {
   if (point.twentyFourSeven) return true;
   if (!point.timeZone || !point.opensAt || !point.closesAt) return false;
-  const { weekday, time } = clock(point.timeZone);
+  const { weekday, time } = localTime(now, point.timeZone);
   return point.officeDays.includes(weekday) && time >= point.opensAt && time < point.closesAt;
 }
 
@@ -76,33 +74,42 @@ export function kindsForMeasure(measure: RequestKind, urgent: boolean): ContactP
   return [NETWORK_CONTACT_POINT, TWENTY_FOUR_SEVEN, CENTRAL_AUTHORITY_MLA, NATIONAL_CORRESPONDENT];
 }
 
-/** Ranks a country's current points for a measure: by kind (above), then reachable now, then most recently verified. */
-export function rankContactPoints<
-  Point extends Schedule & { kind: ContactPointKind; lastVerifiedAt: Date | null; id: string },
->(points: Point[], measure: RequestKind, urgent: boolean, now: Date): Point[] {
-  const kinds = kindsForMeasure(measure, urgent);
-  // A country's points share a few time zones: each zone's local time once, not once per point.
-  const byZone = new Map<string, LocalTime>();
-  const clock = (timeZone: string) => {
-    const known = byZone.get(timeZone);
-    if (known) return known;
-    const local = localTime(now, timeZone);
-    byZone.set(timeZone, local);
-    return local;
-  };
-  return points
-    .filter((point) => kinds.includes(point.kind))
-    .map((point) => ({
-      point,
-      kind: kinds.indexOf(point.kind),
-      reachable: isReachable(point, now, clock) ? 0 : 1,
-      verified: -(point.lastVerifiedAt?.getTime() ?? 0),
-    }))
-    .sort(
-      (a, b) =>
-        a.kind - b.kind || a.reachable - b.reachable || a.verified - b.verified || a.point.id.localeCompare(b.point.id),
-    )
-    .map(({ point }) => point);
+const zoneRows = z.array(z.object({ zone: z.string() }));
+const idRows = z.array(z.object({ id: z.string() }));
+
+/**
+ * The best `first` of a country's points valid at `instant` for a measure, as ids: by kind (above), then reachable
+ * at `instant` (as isReachable: 24/7, or within office hours in the point's own time zone), then most recently
+ * verified, then id. PostgreSQL ranks and cuts, so only the winners leave the database (a country may have hundreds);
+ * each time zone's local weekday and time come from the same luxon clock as isReachable, never PostgreSQL's own.
+ */
+export async function bestContactPointIds(
+  prisma: PrismaClient,
+  query: { country: string; measure: RequestKind; urgent: boolean; instant: Date; first: number },
+): Promise<string[]> {
+  const kinds = kindsForMeasure(query.measure, query.urgent);
+  const zones = zoneRows.parse(
+    await prisma.$queryRaw`
+      SELECT DISTINCT "timeZone" AS zone FROM "ContactPoint"
+      WHERE "countryCode" = ${query.country} AND "timeZone" IS NOT NULL`,
+  );
+  const local = zones.map(({ zone }) => ({ zone, ...localTime(query.instant, zone) }));
+  const rows = idRows.parse(
+    await prisma.$queryRaw`
+      SELECT p.id FROM "ContactPoint" p
+      LEFT JOIN unnest(${local.map(({ zone }) => zone)}::text[], ${local.map(({ weekday }) => weekday)}::int[],
+                       ${local.map(({ time }) => time)}::text[]) AS z(zone, weekday, "time")
+        ON z.zone = p."timeZone"
+      WHERE p."countryCode" = ${query.country} AND p."kind" = ANY(${kinds}::text[]::"ContactPointKind"[])
+        AND p."validFrom" <= ${query.instant} AND (p."validTo" IS NULL OR p."validTo" > ${query.instant})
+      ORDER BY array_position(${kinds}::text[], p."kind"::text),
+               CASE WHEN p."twentyFourSeven" OR (z.weekday = ANY(p."officeDays")
+                         AND z."time" >= p."opensAt" COLLATE "C" AND z."time" < p."closesAt" COLLATE "C")
+                    THEN 0 ELSE 1 END,
+               p."lastVerifiedAt" DESC NULLS LAST, p.id COLLATE "C"
+      LIMIT ${query.first}`,
+  );
+  return rows.map(({ id }) => id);
 }
 
 /** Checks new contact-point details; errors name the input field at fault. */

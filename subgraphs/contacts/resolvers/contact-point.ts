@@ -16,7 +16,7 @@ import { RequestKind } from "../../../common/request-kind";
 import { DateTimeISOResolver } from "../../../common/scalars";
 import { CheckedArg, countryCode, found, intRange, languageCode, networkId, stored } from "../../../common/validation";
 import type { Prisma } from "../../../prisma/contacts/generated/client";
-import { isCurrentContactPoint, isReachable, kindsForMeasure, rankContactPoints, validateDetails } from "../domain";
+import { bestContactPointIds, isCurrentContactPoint, isReachable, validateDetails } from "../domain";
 import { currentAt, type ContactsContext } from "../loaders";
 import { Availability, ContactChannels, ContactPerson, ContactPoint } from "../types/contact-point";
 import { ContactPointDetailsInput, ContactPointFilter } from "../types/inputs";
@@ -87,30 +87,11 @@ export class ContactPointResolver {
     first: number,
     @Ctx() { prisma, loaders }: ContactsContext,
   ): Promise<ContactPoint[]> {
-    const instant = at ?? now();
-    // Rank on the few columns the rules read, then load only the winners whole: a country may have hundreds.
-    const candidates = await prisma.contactPoint.findMany({
-      where: {
-        countryCode: country,
-        kind: { in: kindsForMeasure(measure, urgent) },
-        ...currentAt(instant),
-      },
-      select: {
-        id: true,
-        kind: true,
-        twentyFourSeven: true,
-        officeDays: true,
-        opensAt: true,
-        closesAt: true,
-        timeZone: true,
-        lastVerifiedAt: true,
-      },
-    });
-    const best = rankContactPoints(candidates, measure, urgent, instant).slice(0, first);
-    const points = await loaders.contactPointById.loadMany(best.map((point) => point.id));
+    const best = await bestContactPointIds(prisma, { country, measure, urgent, instant: at ?? now(), first });
+    const points = await loaders.contactPointById.loadMany(best);
     return points.map((point, index) => {
       if (point instanceof Error) throw point;
-      return stored(point, `ranked contact point "${best[index].id}"`);
+      return stored(point, `ranked contact point "${best[index]}"`);
     });
   }
 
