@@ -193,7 +193,7 @@ export async function runBench(
       const sqlStatements = await countStatements(
         query,
         targets.ours,
-        services.filter((service) => service.name in subgraphUrls),
+        services.filter((service) => query.subgraphs.includes(service.name)),
       );
       log(
         `${query.name}: ${sqlStatements.many.statements} SQL statements for ${sqlStatements.many.rows} rows, ${sqlStatements.few.statements} for ${sqlStatements.few.rows}${sqlStatements.nPlusOne ? " — N+1!" : ""}`,
@@ -298,7 +298,7 @@ export async function ensureDatabase(databaseUrl: string): Promise<string> {
   }
 }
 
-/** SQL statements one request costs over all subgraphs, read from their /metrics counters, for few and many rows. */
+/** SQL statements one request costs over the subgraphs it reaches, read from their /metrics counters, for few and many rows. */
 async function countStatements(
   query: BenchQuery,
   gateway: Target,
