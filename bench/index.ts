@@ -298,7 +298,10 @@ export async function ensureDatabase(databaseUrl: string): Promise<string> {
   }
 }
 
-/** SQL statements one request costs over the subgraphs it reaches, read from their /metrics counters, for few and many rows. */
+/**
+ * SQL statements one request costs over the subgraphs it reaches, read from their /metrics counters, for few and
+ * many rows.
+ */
 async function countStatements(
   query: BenchQuery,
   gateway: Target,

@@ -91,13 +91,13 @@ export function signViewerToken(viewer: Viewer, subgraph: string, keys: SigningK
     .sign(keys.signing.key);
 }
 
+export type ViewerTokenSigner = (viewer: Viewer, subgraph: string) => Promise<string>;
+
 /**
  * The gateway's signer: a viewer's token for a subgraph is signed once and reused while more than half its lifetime
  * is left. An ES256 signature per subgraph call was the largest part of the gateway's own CPU on the benchmark's
  * queries; a reused token lives no longer than a fresh one, and a change in the viewer's claims is a new token.
  */
-export type ViewerTokenSigner = (viewer: Viewer, subgraph: string) => Promise<string>;
-
 export function viewerTokenSigner(keys: SigningKeys): ViewerTokenSigner {
   const tokens = new LRUCache<string, Promise<string>>({ max: cachedTokens, ttl: (lifetimeSeconds / 2) * 1000 });
   return (viewer, subgraph) => {

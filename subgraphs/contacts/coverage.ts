@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Prisma, type PrismaClient } from "../../prisma/contacts/generated/client";
+import { currentSql } from "./loaders";
 import type { NetworkCoverage, StalenessFigures } from "./types/coverage";
 
 const monthsAgo = (instant: Date, months: number) => {
@@ -7,10 +8,6 @@ const monthsAgo = (instant: Date, months: number) => {
   date.setUTCMonth(date.getUTCMonth() - months);
   return date;
 };
-
-/** Designations valid at `instant`, as SQL over "ContactPoint" p. */
-const current = (instant: Date) =>
-  Prisma.sql`p."validFrom" <= ${instant} AND (p."validTo" IS NULL OR p."validTo" > ${instant})`;
 
 const count = z.coerce.number();
 const coverageRows = z.array(
@@ -41,7 +38,7 @@ export async function networkCoverage(
              coalesce(bool_or(p."kind" = 'NETWORK_CONTACT_POINT'), false) AS network,
              max(p."lastVerifiedAt") AS verified
       FROM unnest(${codes}::text[]) AS c(code)
-      LEFT JOIN "ContactPoint" p ON p."countryCode" = c.code AND ${current(instant)}
+      LEFT JOIN "ContactPoint" p ON p."countryCode" = c.code AND ${currentSql(instant)}
         AND (p."kind" IN ('TWENTY_FOUR_SEVEN', 'CENTRAL_AUTHORITY_MLA')
              OR (p."kind" = 'NETWORK_CONTACT_POINT' AND p."networkId" = ${networkId}))
       GROUP BY c.code ORDER BY c.code`,
@@ -93,7 +90,7 @@ export async function staleness(
 ): Promise<StalenessFigures[]> {
   const since6 = monthsAgo(instant, 6);
   const since12 = monthsAgo(instant, 12);
-  const conditions = [current(instant)];
+  const conditions = [currentSql(instant)];
   if (filter.networkId) conditions.push(Prisma.sql`p."networkId" = ${filter.networkId}`);
   if (filter.countryCode) conditions.push(Prisma.sql`p."countryCode" = ${filter.countryCode}`);
   const rows = stalenessRows.parse(

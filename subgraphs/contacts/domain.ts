@@ -12,6 +12,7 @@ import {
   timeZone,
 } from "../../common/validation";
 import type { PrismaClient } from "../../prisma/contacts/generated/client";
+import { currentSql } from "./loaders";
 import { ContactPointKind } from "./types/contact-point";
 import type { ContactPointDetailsInput } from "./types/inputs";
 
@@ -101,7 +102,7 @@ export async function bestContactPointIds(
                        ${local.map(({ time }) => time)}::text[]) AS z(zone, weekday, "time")
         ON z.zone = p."timeZone"
       WHERE p."countryCode" = ${query.country} AND p."kind" = ANY(${kinds}::text[]::"ContactPointKind"[])
-        AND p."validFrom" <= ${query.instant} AND (p."validTo" IS NULL OR p."validTo" > ${query.instant})
+        AND ${currentSql(query.instant)}
       ORDER BY array_position(${kinds}::text[], p."kind"::text),
                CASE WHEN p."twentyFourSeven" OR (z.weekday = ANY(p."officeDays")
                          AND z."time" >= p."opensAt" COLLATE "C" AND z."time" < p."closesAt" COLLATE "C")

@@ -1,13 +1,17 @@
 import { now } from "../../common/clock";
 import type { SubgraphContext } from "../../common/context";
 import { entityLoader, groupLoader, multiGroupLoader } from "../../common/loaders";
-import type { Prisma, PrismaClient } from "../../prisma/contacts/generated/client";
+import { Prisma, type PrismaClient } from "../../prisma/contacts/generated/client";
 
-/** Entries valid at `now`, in SQL. */
+/** Entries valid at `now`, as a Prisma filter. */
 export const currentAt = (now: Date): Prisma.ContactPointWhereInput => ({
   validFrom: { lte: now },
   OR: [{ validTo: null }, { validTo: { gt: now } }],
 });
+
+/** The same, as SQL over "ContactPoint" p (for raw statements). */
+export const currentSql = (instant: Date) =>
+  Prisma.sql`p."validFrom" <= ${instant} AND (p."validTo" IS NULL OR p."validTo" > ${instant})`;
 
 const byKindThenId = [{ kind: "asc" as const }, { id: "asc" as const }];
 
