@@ -326,32 +326,37 @@ function tracedTransaction(transaction: Transaction): Transaction {
   };
 }
 
+/** A statement's span: not made active, since nothing runs under it that could be its child. */
+async function inSqlSpan<Result>(
+  query: SqlQuery,
+  run: (query: SqlQuery) => Promise<Result>,
+  rows?: (result: Result) => number,
+): Promise<Result> {
+  const span = tracer.startSpan(/^\s*([A-Za-z]+)/.exec(query.sql)?.[1]?.toUpperCase() ?? "SQL", {
+    kind: SpanKind.CLIENT,
+    attributes: { "db.system.name": "postgresql", "db.query.text": query.sql },
+  });
+  try {
+    const result = await run(query);
+    if (rows) span.setAttribute("db.response.returned_rows", rows(result));
+    return result;
+  } catch (error) {
+    const code = (error as { cause?: { code?: unknown } }).cause?.code;
+    span.setStatus({ code: SpanStatusCode.ERROR });
+    if (typeof code === "string") span.setAttribute("db.response.status_code", code);
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
 function tracedQueries(queryable: SqlQueryable): SqlQueryable {
   const traced =
     <Result>(run: (query: SqlQuery) => Promise<Result>, rows?: (result: Result) => number) =>
     (query: SqlQuery) =>
       // Only under a recorded span: not for requests the sampler left out, nor for work outside requests (a worker's
       // polling would otherwise start a trace at every poll).
-      !trace.getActiveSpan()?.isRecording()
-        ? run(query)
-        : tracer.startActiveSpan(
-            /^\s*([A-Za-z]+)/.exec(query.sql)?.[1]?.toUpperCase() ?? "SQL",
-            { kind: SpanKind.CLIENT, attributes: { "db.system.name": "postgresql", "db.query.text": query.sql } },
-            async (span) => {
-              try {
-                const result = await run(query);
-                if (rows) span.setAttribute("db.response.returned_rows", rows(result));
-                return result;
-              } catch (error) {
-                const code = (error as { cause?: { code?: unknown } }).cause?.code;
-                span.setStatus({ code: SpanStatusCode.ERROR });
-                if (typeof code === "string") span.setAttribute("db.response.status_code", code);
-                throw error;
-              } finally {
-                span.end();
-              }
-            },
-          );
+      !trace.getActiveSpan()?.isRecording() ? run(query) : inSqlSpan(query, run, rows);
   return {
     provider: queryable.provider,
     adapterName: queryable.adapterName,
