@@ -1,8 +1,9 @@
 // npm run bench:tracing [-- --size small --database postgresql://… --duration 10 --warmup 3 --connections 16
-//   --rounds 3 --out bench/results]
+//   --rounds 3 --windows 1 --modes disabled,off,on --out bench/results]
 // What tracing costs: `countryProfile` through our gateway with tracing off (the default) and on (always-on sampler,
 // every span of the gateway and of the three subgraphs exported to an OTLP/HTTP receiver in this process), in
-// alternating rounds on the same data set, each round on freshly started services. See README, "Operating the graph".
+// windows that alternate between the modes' services, started side by side afresh each round. See README,
+// "Operating the graph".
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -35,9 +36,13 @@ const modeDescriptions: Record<Mode, string> = {
 
 /** The exporters' default batch delay (OTEL_BSP_SCHEDULE_DELAY), which the measured runs keep. */
 const exportDelayMs = 5000;
+/** Until the exporters have sent what they held. */
+const exportsSent = () => new Promise((resolve) => setTimeout(resolve, exportDelayMs + 1000));
 
 interface TracingRun {
   round: number;
+  /** The measured window within the round: each mode has one per window, one after the other. */
+  window: number;
   mode: Mode;
   result: LoadResult;
   /** CPU per request of the three subgraphs together. */
@@ -47,7 +52,10 @@ interface TracingRun {
 }
 
 interface Comparison {
-  byRound: number[];
+  /** Each window's pair (the two modes measured one after the other on services started together). */
+  byWindow: number[];
+  /** The median of those pairs' ratios: what a drift of the machine's speed over the run moves least. */
+  pairedMedian: number;
   medians: number;
 }
 
@@ -69,6 +77,7 @@ function tracingOptions(argv: string[]) {
     options: {
       ...sharedOptions,
       rounds: { type: "string", default: "3" },
+      windows: { type: "string", default: "1" },
       modes: { type: "string", default: modes.join(",") },
     },
   });
@@ -79,6 +88,7 @@ function tracingOptions(argv: string[]) {
     ...sharedSettings(values),
     modes: modes.filter((mode) => chosen.includes(mode)),
     rounds: numberOption("rounds", values.rounds, 1),
+    windows: numberOption("windows", values.windows, 1),
     command: `npm run bench:tracing -- ${argv.join(" ")}`.trim(),
   };
 }
@@ -174,8 +184,7 @@ export async function runTracingBench(
 
     /** Spans one request makes: counted over a few requests sent once the exporters have sent what the load left. */
     const spansPerRequest = async (target: Target) => {
-      const settled = () => new Promise((resolve) => setTimeout(resolve, exportDelayMs + 1000));
-      await settled();
+      await exportsSent();
       const before = receiver.spans();
       const probes = 20;
       for (let index = 0; index < probes; index += 1)
@@ -183,43 +192,61 @@ export async function runTracingBench(
           query: profile.gateway.query,
           variables: profile.gateway.variants[index % profile.gateway.variants.length],
         });
-      await settled();
+      await exportsSent();
       return Math.round(((receiver.spans() - before) / probes) * 10) / 10;
     };
 
     const runs: TracingRun[] = [];
     for (let round = 1; round <= options.rounds; round += 1) {
-      // Rotate which mode goes first, so a drift of the machine's load weighs on all alike.
-      const order = options.modes;
-      for (const mode of [...order.slice((round - 1) % order.length), ...order.slice(0, (round - 1) % order.length)]) {
-        const { gateway, subgraphs } = await startStack(mode);
-        const target: Target = {
-          name: "ours",
-          url: gateway.url,
-          users: async () => tokens.map((token) => ({ authorization: `Bearer ${token}` })),
-        };
-        await execute(target, { query: profile.gateway.query, variables: profile.gateway.variants[0] });
-        const subgraphCpu = () => subgraphs.reduce((sum, service) => sum + service.cpuSeconds(), 0);
-        // measureLoad reads the gateway's CPU when the measured run starts and when it ends: the subgraphs' too.
-        const subgraphCpuMarks: number[] = [];
-        const result = await measureLoad(target, profile.gateway, options.settings, () => {
-          subgraphCpuMarks.push(subgraphCpu());
-          return gateway.cpuSeconds();
-        });
-        const requests = Math.max(1, result.requests);
-        const run: TracingRun = {
-          round,
-          mode,
-          result,
-          subgraphCpuMsPerRequest: Math.round(((subgraphCpuMarks[1] - subgraphCpuMarks[0]) * 100_000) / requests) / 100,
-          spansPerRequest: mode === "on" ? await spansPerRequest(target) : null,
-        };
-        runs.push(run);
-        log(
-          `round ${round} tracing ${mode.padEnd(8)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  gateway CPU ${result.cpuMsPerRequest} ms/request  subgraphs CPU ${run.subgraphCpuMsPerRequest} ms/request${run.spansPerRequest !== null ? `  ${run.spansPerRequest} spans/request` : ""}${result.failures ? `  ${result.failures} failed` : ""}`,
-        );
-        for (const service of services.splice(0).reverse()) await service.stop();
+      // Every mode's services run side by side, idle but for the window being measured: the windows of the modes
+      // alternate, so a drift of the machine's speed weighs on each pair alike.
+      const stacks = new Map<Mode, Awaited<ReturnType<typeof startStack>>>();
+      for (const mode of options.modes) stacks.set(mode, await startStack(mode));
+      const targetOf = (mode: Mode): Target => ({
+        name: "ours",
+        url: stacks.get(mode)!.gateway.url,
+        users: async () => tokens.map((token) => ({ authorization: `Bearer ${token}` })),
+      });
+      for (const mode of options.modes)
+        await execute(targetOf(mode), { query: profile.gateway.query, variables: profile.gateway.variants[0] });
+      for (let window = 1; window <= options.windows; window += 1) {
+        // Rotate which mode goes first.
+        const order = options.modes;
+        const turn = (round - 1 + window - 1) % order.length;
+        for (const mode of [...order.slice(turn), ...order.slice(0, turn)]) {
+          const { gateway, subgraphs } = stacks.get(mode)!;
+          const subgraphCpu = () => subgraphs.reduce((sum, service) => sum + service.cpuSeconds(), 0);
+          // measureLoad reads the gateway's CPU when the measured run starts and when it ends: the subgraphs' too.
+          const subgraphCpuMarks: number[] = [];
+          const result = await measureLoad(targetOf(mode), profile.gateway, options.settings, () => {
+            subgraphCpuMarks.push(subgraphCpu());
+            return gateway.cpuSeconds();
+          });
+          const requests = Math.max(1, result.requests);
+          const run: TracingRun = {
+            round,
+            window,
+            mode,
+            result,
+            subgraphCpuMsPerRequest:
+              Math.round(((subgraphCpuMarks[1] - subgraphCpuMarks[0]) * 100_000) / requests) / 100,
+            spansPerRequest: null,
+          };
+          runs.push(run);
+          // The spans still batched are sent within the export delay: wait for them, so that the next window does
+          // not carry this one's export.
+          if (mode === "on") await exportsSent();
+          log(
+            `round ${round} window ${window} tracing ${mode.padEnd(8)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  gateway CPU ${result.cpuMsPerRequest} ms/request  subgraphs CPU ${run.subgraphCpuMsPerRequest} ms/request${result.failures ? `  ${result.failures} failed` : ""}`,
+          );
+        }
       }
+      if (stacks.has("on")) {
+        const spans = await spansPerRequest(targetOf("on"));
+        for (const run of runs) if (run.round === round && run.mode === "on") run.spansPerRequest = spans;
+        log(`round ${round}: ${spans} spans/request`);
+      }
+      for (const service of services.splice(0).reverse()) await service.stop();
     }
     const report: TracingReport = {
       startedAt,
@@ -252,17 +279,21 @@ const median = (values: number[]) => {
 
 const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
-/** Throughput of `mode` against `baseline`: round by round, and median against median; null unless both ran. */
+/** Throughput of `mode` against `baseline`: window by window, the median of those, and median against median. */
 export function compareModes(runs: TracingRun[], mode: Mode, baseline: Mode): Comparison | null {
   const throughput = (of: Mode) => runs.filter((run) => run.mode === of).map((run) => run.result.requestsPerSecond);
   if (throughput(mode).length === 0 || throughput(baseline).length === 0) return null;
+  const byWindow = runs
+    .filter((run) => run.mode === mode)
+    .map((run) => {
+      const other = runs.find(
+        (candidate) => candidate.mode === baseline && candidate.round === run.round && candidate.window === run.window,
+      )!;
+      return run.result.requestsPerSecond / other.result.requestsPerSecond;
+    });
   return {
-    byRound: runs
-      .filter((run) => run.mode === mode)
-      .map((run) => {
-        const other = runs.find((candidate) => candidate.mode === baseline && candidate.round === run.round)!;
-        return round3(run.result.requestsPerSecond / other.result.requestsPerSecond);
-      }),
+    byWindow: byWindow.map(round3),
+    pairedMedian: round3(median(byWindow)),
     medians: round3(median(throughput(mode)) / median(throughput(baseline))),
   };
 }
@@ -278,7 +309,7 @@ export function markdownTracingReport(report: TracingReport): string {
   const loss = (ratio: number) => Math.round((1 - ratio) * 1000) / 10;
   const comparison = (compared: Comparison | null) =>
     compared
-      ? `${compared.byRound.join(", ")} by round (loss ${range(compared.byRound.map(loss))} %), ${compared.medians} on the medians (loss ${loss(compared.medians)} %)`
+      ? `${compared.byWindow.join(", ")} by window (loss ${range(compared.byWindow.map(loss))} %), **${compared.pairedMedian} the median of those (loss ${loss(compared.pairedMedian)} %)**, ${compared.medians} median against median (loss ${loss(compared.medians)} %)`
       : "not measured";
   const { machine, settings } = report;
   return [
@@ -287,9 +318,9 @@ export function markdownTracingReport(report: TracingReport): string {
       .map((mode) => modeDescriptions[mode])
       .join(
         ", ",
-      )}, ${new Set(report.runs.map((run) => run.round)).size} rounds rotating which goes first, services started afresh for each row. Data set \`${report.dataSet}\`. Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres}. ${settings.connections} connections, ${settings.warmupSeconds} s warm-up and ${settings.durationSeconds} s measured per row. Command: \`${report.command}\`, ${report.startedAt}.`,
+      )}. ${new Set(report.runs.map((run) => run.round)).size} rounds, each on freshly started services, every mode's side by side; ${Math.max(...report.runs.map((run) => run.window))} measured windows a round, each mode in turn, rotating which goes first. Data set \`${report.dataSet}\`. Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres}. ${settings.connections} connections, ${settings.warmupSeconds} s warm-up and ${settings.durationSeconds} s measured per row. Command: \`${report.command}\`, ${report.startedAt}.`,
     "",
-    "| Tracing | req/s, each round | p50 ms | p95 ms | gateway CPU ms/req | subgraphs CPU ms/req | spans/req | failed |",
+    "| Tracing | req/s, each window | p50 ms | p95 ms | gateway CPU ms/req | subgraphs CPU ms/req | spans/req | failed |",
     "|---|---|---:|---:|---:|---:|---:|---:|",
     ...modes.filter((mode) => of(mode).length > 0).map(row),
     "",
