@@ -61,7 +61,7 @@ const apolloGatewayTracer = "apollo/gateway-js";
  */
 const unrecordedGatewaySpans = new Set(["gateway.validate", "gateway.execute", "gateway.postprocessing"]);
 
-/** A tracer that runs the work of the spans named in `unrecorded` in the caller's context, with a span recording nothing. */
+/** A tracer that runs the named spans' work in the caller's context, with a span that records nothing. */
 function withoutSpans(tracer: Tracer, unrecorded: Set<string>): Tracer {
   const nothing = (): Span => trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
   return {
