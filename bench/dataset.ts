@@ -1,11 +1,13 @@
 import { MultiBar, Presets } from "cli-progress";
 import { DateTime } from "luxon";
 import pg from "pg";
+import { now } from "../common/clock";
 import { databaseTargetFromUrl, openDatabase } from "../common/database";
 import { dayRange } from "../common/dates";
 import { seedOnce, upsertRows } from "../common/seed";
 import { foldForSearch } from "../common/text";
 import { languagesOf, timeZoneOf } from "../prisma/contacts/seed/network-contact-points";
+import { syntheticForum } from "../prisma/gpen/synthetic";
 import { countries } from "../prisma/members/seed/countries";
 import { memberships } from "../prisma/members/seed/memberships";
 import { seededRandom, syntheticRequests, weightedPicker } from "../prisma/requests/synthetic";
@@ -17,14 +19,28 @@ import { libraryDocumentBatches } from "./library-corpus";
  * Synthetic rows are marked as such (ids start with `bench-`, names say "synthetic", persons are fictional).
  */
 export const dataSetSizes = {
-  tiny: { cooperationRequests: 2_000, contactPoints: 1_000, events: 200, libraryDocuments: 2_000 },
-  small: { cooperationRequests: 50_000, contactPoints: 10_000, events: 1_000, libraryDocuments: 20_000 },
-  large: { cooperationRequests: 1_000_000, contactPoints: 100_000, events: 10_000, libraryDocuments: 100_000 },
+  tiny: { cooperationRequests: 2_000, contactPoints: 1_000, events: 200, libraryDocuments: 2_000, forumThreads: 500 },
+  small: {
+    cooperationRequests: 50_000,
+    contactPoints: 10_000,
+    events: 1_000,
+    libraryDocuments: 20_000,
+    forumThreads: 5_000,
+  },
+  large: {
+    cooperationRequests: 1_000_000,
+    contactPoints: 100_000,
+    events: 10_000,
+    libraryDocuments: 100_000,
+    forumThreads: 50_000,
+  },
 } as const;
+/** Each forum thread gets 0 to this many replies (4 on average). */
+const maxForumReplies = 8;
 export type DataSetSize = keyof typeof dataSetSizes;
 
 // Bump when the generator changes, so a stored data set of the old shape is rebuilt.
-const generatorVersion = 3;
+const generatorVersion = 4;
 const rowsPerBatch = 2_000;
 const syntheticSource = "synthetic benchmark data (npm run bench), not a fact";
 
@@ -162,9 +178,31 @@ function syntheticTables(
           batches: () => libraryDocumentBatches(countryCodes, counts.libraryDocuments),
         },
       ];
+    case "gpen":
+      return forumTables(counts.forumThreads);
     default:
       return [];
   }
+}
+
+/** The GPEN forum's threads and their replies, over the two years before the load. */
+function forumTables(threads: number): SyntheticTable[] {
+  const forum = syntheticForum({
+    threads,
+    maxReplies: maxForumReplies,
+    end: now(),
+    days: 730,
+    authors: 500,
+    seed: 23,
+    idPrefix: "bench",
+  });
+  const inBatches = function* (rows: Record<string, unknown>[]) {
+    for (let start = 0; start < rows.length; start += 5_000) yield rows.slice(start, start + 5_000);
+  };
+  return [
+    { table: "ForumThread", total: forum.threads.length, batches: () => inBatches(forum.threads) },
+    { table: "ForumReply", total: forum.replies.length, batches: () => inBatches(forum.replies) },
+  ];
 }
 
 /** One synthetic prosecution service per country, so requests and contact points can name an authority everywhere. */

@@ -41,6 +41,10 @@ export interface BenchQuery {
 
 const countryProfileMembers = `code name region budapestConvention { status } networks { id acronym name }`;
 
+const forumThreadPage = `threads(first: $first, search: $search, answered: $answered) {
+  totalCount edges { node { id title author { name } replyCount lastActivityAt answered } }
+}`;
+
 /** The documents of the query mix (the limits test runs each under the gateway's default limits). */
 export const benchDocuments = {
   countryProfile: `query CountryProfile($code: ID!) {
@@ -74,6 +78,9 @@ export const benchDocuments = {
       facets { kinds { kind count } countries { country { code } count } languages { language count } articles { article { code } count } }
       edges { rank snippet { text highlighted } node { id kind title language date } }
     }
+  }`,
+  forumThreads: `query ForumThreads($search: String, $answered: Boolean, $first: Int) {
+    network(id: "gpen") { acronym forum { threadCount ${forumThreadPage} } }
   }`,
   libraryBrowse: `query LibraryBrowse($filter: LibraryFilter, $first: Int) {
     searchLibrary(filter: $filter, first: $first) {
@@ -223,7 +230,52 @@ export async function benchQueries(databaseUrl: string): Promise<BenchQuery[]> {
         rows: (data) => data.searchLibrary.edges.length,
       },
     },
+    forumQuery(
+      "forumThreads",
+      "the GPEN forum's latest 20 threads, all or still open, with their count (members → gpen)",
+      [{}, { answered: false }],
+      null,
+    ),
+    forumQuery(
+      "forumSearch",
+      "the GPEN forum's threads matching words of threads and replies, each word a prefix, latest 20 and total (members → gpen)",
+      [
+        { search: "cloud" },
+        { search: "ransomware logs" },
+        { search: "preserv provider" },
+        { search: "cryptocurrency" },
+      ],
+      "provider",
+    ),
   ];
+}
+
+/** The GPEN forum's threads, latest activity first: the gateway asks the members subgraph, then the gpen subgraph. */
+function forumQuery(
+  name: string,
+  description: string,
+  variants: { search?: string; answered?: boolean }[],
+  scalingSearch: string | null,
+): BenchQuery {
+  const pages = variants.map((variant) => ({ ...variant, first: 20 }));
+  return {
+    name,
+    description,
+    subgraphs: ["members", "gpen"],
+    gateway: { query: benchDocuments.forumThreads, variants: pages },
+    direct: {
+      subgraph: "gpen",
+      query: `query ForumThreads($representations: [_Any!]!, $search: String, $answered: Boolean, $first: Int) {
+        _entities(representations: $representations) { ... on Network { forum { threadCount ${forumThreadPage} } } }
+      }`,
+      variants: pages.map((page) => ({ ...page, representations: [{ __typename: "Network", id: "gpen" }] })),
+    },
+    scaling: {
+      few: { search: scalingSearch, first: 2 },
+      many: { search: scalingSearch, first: 100 },
+      rows: (data) => data.network.forum.threads.edges.length,
+    },
+  };
 }
 
 /** Ids of the current, filtered contact points at these fractions of the list, for cursors deep in it. */

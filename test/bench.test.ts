@@ -44,6 +44,8 @@ const smokeDatabaseUrl = () =>
         "expiringPreservations",
         "librarySearch",
         "libraryBrowse",
+        "forumThreads",
+        "forumSearch",
       ]);
       for (const query of report.queries) {
         expect(query.results.map((result) => result.target)).toEqual(["ours", "hive", "hiveRust", "direct"]);

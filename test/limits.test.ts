@@ -179,6 +179,8 @@ const benchMix: [string, string, Record<string, unknown>][] = [
   ["expiringPreservations", benchDocuments.expiringPreservations, { withinDays: 60 }],
   ["librarySearch", benchDocuments.librarySearch, { query: "preservation", first: 100 }],
   ["libraryBrowse", benchDocuments.libraryBrowse, { filter: { language: "en" }, first: 100 }],
+  ["forumThreads", benchDocuments.forumThreads, { first: 100 }],
+  ["forumSearch", benchDocuments.forumThreads, { search: "preserv provider", first: 100 }],
 ];
 
 const everyNetworkMember = () =>
