@@ -213,17 +213,21 @@ export function forumSearchFor(prisma: PrismaClient, viewer: Viewer | null) {
   const moderator = isForumModerator(viewer);
   const matching = ({ query, answered }: ForumSearch) => {
     const tsquery = Prisma.sql`to_tsquery('simple', ${query})`;
-    const shown = (alias: "t" | "r") =>
-      moderator ? Prisma.empty : alias === "t" ? Prisma.sql`AND NOT t."hidden"` : Prisma.sql`AND NOT r."hidden"`;
+    const shown = (alias: "matched" | "reply") => (moderator ? Prisma.empty : Prisma.raw(`AND NOT ${alias}."hidden"`));
     const answeredOnly =
       answered === null
         ? Prisma.empty
         : answered
           ? Prisma.sql`AND t."answerReplyId" IS NOT NULL`
           : Prisma.sql`AND t."answerReplyId" IS NULL`;
-    return Prisma.sql`((to_tsvector('simple', t."title" || ' ' || t."body") @@ ${tsquery} ${shown("t")})
-      OR EXISTS (SELECT 1 FROM "ForumReply" r
-                 WHERE r."threadId" = t."id" AND to_tsvector('simple', r."body") @@ ${tsquery} ${shown("r")}))
+    // A union, whose two sides each use their GIN index: an OR of the two made PostgreSQL compute every thread's
+    // text vector, 0.2 s for 5 000 threads.
+    return Prisma.sql`t."id" IN (
+        SELECT matched."id" FROM "ForumThread" matched
+        WHERE to_tsvector('simple', matched."title" || ' ' || matched."body") @@ ${tsquery} ${shown("matched")}
+        UNION
+        SELECT reply."threadId" FROM "ForumReply" reply
+        WHERE to_tsvector('simple', reply."body") @@ ${tsquery} ${shown("reply")})
       ${answeredOnly}`;
   };
   return {
