@@ -40,7 +40,7 @@ const maxForumReplies = 8;
 export type DataSetSize = keyof typeof dataSetSizes;
 
 // Bump when the generator changes, so a stored data set of the old shape is rebuilt.
-const generatorVersion = 4;
+const generatorVersion = 5;
 const rowsPerBatch = 2_000;
 const syntheticSource = "synthetic benchmark data (npm run bench), not a fact";
 
@@ -112,7 +112,9 @@ async function loadDataSet(databaseUrl: string, size: DataSetSize, progress: boo
         if (definition.seed) await seedOnce(database.sql, definition.name, definition.seed());
         for (const table of syntheticTables(definition.name, countryCodes, counts)) {
           const bar = progress
-            ? bars.create(table.total, 0, { table: `${definition.name}.${table.table}`.padEnd(28) })
+            ? bars.create(table.total, 0, {
+                table: `${definition.name}.${table.table}${table.updates ? ` (${table.updates})` : ""}`.padEnd(28),
+              })
             : null;
           let written = 0;
           for (const batch of table.batches()) {
@@ -123,7 +125,7 @@ async function loadDataSet(databaseUrl: string, size: DataSetSize, progress: boo
             bar?.update(Math.min(written, table.total));
           }
           bar?.update(table.total);
-          rows[`${definition.name}.${table.table}`] = written;
+          if (!table.updates) rows[`${definition.name}.${table.table}`] = written;
         }
       } finally {
         await database.close();
@@ -137,6 +139,8 @@ async function loadDataSet(databaseUrl: string, size: DataSetSize, progress: boo
 
 interface SyntheticTable {
   table: string;
+  /** Set when the rows were written before and this pass adds what could not come then (named, not counted again). */
+  updates?: string;
   /** Rows expected (a progress bar's total); batches may hold more for tables that follow another's rows. */
   total: number;
   batches(): Generator<Record<string, unknown>[]>;
@@ -185,7 +189,10 @@ function syntheticTables(
   }
 }
 
-/** The GPEN forum's threads and their replies, over the two years before the load. */
+/**
+ * The GPEN forum over the two years before the load: threads, their replies, the moderation log of the posts hidden,
+ * and last the answers (a thread's answer is one of its replies, which must be there first).
+ */
 function forumTables(threads: number): SyntheticTable[] {
   const forum = syntheticForum({
     threads,
@@ -195,15 +202,57 @@ function forumTables(threads: number): SyntheticTable[] {
     authors: 500,
     seed: 23,
     idPrefix: "bench",
+    answeredShare: 0.4,
+    hiddenShare: 0.02,
+  });
+  // Every row of a table with the same columns, as upsertRows wants: the defaults where the generator left them out.
+  const thread = (row: (typeof forum.threads)[number], withAnswer: boolean) => ({
+    ...row,
+    answerReplyId: withAnswer ? (row.answerReplyId ?? null) : null,
+    answeredAt: withAnswer ? (row.answeredAt ?? null) : null,
+    answeredBySub: withAnswer ? (row.answeredBySub ?? null) : null,
+    version: row.version ?? 1,
+    moderationCount: row.moderationCount ?? 0,
+    ...hiddenColumns(row),
   });
   const inBatches = function* (rows: Record<string, unknown>[]) {
     for (let start = 0; start < rows.length; start += 5_000) yield rows.slice(start, start + 5_000);
   };
+  const answered = forum.threads.filter((row) => row.answerReplyId);
   return [
-    { table: "ForumThread", total: forum.threads.length, batches: () => inBatches(forum.threads) },
-    { table: "ForumReply", total: forum.replies.length, batches: () => inBatches(forum.replies) },
+    {
+      table: "ForumThread",
+      total: forum.threads.length,
+      batches: () => inBatches(forum.threads.map((row) => thread(row, false))),
+    },
+    {
+      table: "ForumReply",
+      total: forum.replies.length,
+      batches: () => inBatches(forum.replies.map((row) => ({ ...row, ...hiddenColumns(row) }))),
+    },
+    { table: "ForumModerationAction", total: forum.moderation.length, batches: () => inBatches(forum.moderation) },
+    {
+      table: "ForumThread",
+      updates: "answers",
+      total: answered.length,
+      batches: () => inBatches(answered.map((row) => thread(row, true))),
+    },
   ];
 }
+
+const hiddenColumns = (row: {
+  hidden?: boolean;
+  hiddenReason?: string | null;
+  hiddenAt?: Date | string | null;
+  hiddenBySub?: string | null;
+  hiddenByName?: string | null;
+}) => ({
+  hidden: row.hidden ?? false,
+  hiddenReason: row.hiddenReason ?? null,
+  hiddenAt: row.hiddenAt ?? null,
+  hiddenBySub: row.hiddenBySub ?? null,
+  hiddenByName: row.hiddenByName ?? null,
+});
 
 /** One synthetic prosecution service per country, so requests and contact points can name an authority everywhere. */
 function authorityRows(countryCodes: string[]) {

@@ -4,7 +4,8 @@ import type { Prisma } from "./generated/client";
  * Visibly synthetic forum threads for tests and benchmarks (never in the default seed, which holds no forum content):
  * titles "Synthetic thread …", authors "synthetic-member-…" named "Synthetic Member … (fictional)", bodies of stock
  * phrases. Deterministic for a given seed; every time is computed from `end` (pass the clock's now), so the rows
- * hold on any date. Replies are numbered 1, 2, … per thread and each thread's counts and last activity agree with them.
+ * hold on any date. Replies are numbered 1, 2, … per thread and each thread's counts and last activity agree with them;
+ * so do its answer and moderation log, when asked for ("Synthetic Moderator (fictional)" hides posts).
  */
 export interface SyntheticForumOptions {
   threads: number;
@@ -17,12 +18,19 @@ export interface SyntheticForumOptions {
   seed?: number;
   /** Prefix of the ids, so that several sets can live side by side. */
   idPrefix?: string;
+  /** Share of the threads with replies whose author marked one of them as the answer (default none). */
+  answeredShare?: number;
+  /** Share of the opening posts and of the replies a moderator hid, each with its entry in the log (default none). */
+  hiddenShare?: number;
 }
 
 export interface SyntheticForum {
   threads: Prisma.ForumThreadCreateManyInput[];
   replies: Prisma.ForumReplyCreateManyInput[];
+  moderation: Prisma.ForumModerationActionCreateManyInput[];
 }
+
+const moderator = { actorSub: "synthetic-moderator", actorName: "Synthetic Moderator (fictional)" };
 
 const topics = [
   "preservation of cloud data",
@@ -58,6 +66,7 @@ function seededRandom(seed: number) {
 
 export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
   const { threads: count, maxReplies, end, days = 90, authors = 25, seed = 1, idPrefix = "synthetic" } = options;
+  const { answeredShare = 0, hiddenShare = 0 } = options;
   const random = seededRandom(seed);
   const pick = <Value>(values: readonly Value[]): Value => values[Math.floor(random() * values.length)];
   const author = () => {
@@ -66,17 +75,21 @@ export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
   };
   const threads: SyntheticForum["threads"] = [];
   const replies: SyntheticForum["replies"] = [];
+  const moderation: SyntheticForum["moderation"] = [];
+  // Drawn only when asked for, so that the sets without answers or moderation stay the same for a given seed.
+  const chance = (share: number) => share > 0 && random() < share;
   const span = days * 24 * hour;
   for (let index = 1; index <= count; index += 1) {
     const id = `${idPrefix}-thread-${index}`;
     const topic = pick(topics);
     const createdAt = new Date(end.getTime() - span + Math.floor(random() * (span - hour)));
     const replyCount = Math.floor(random() * (maxReplies + 1));
+    const own: SyntheticForum["replies"] = [];
     let at = createdAt;
     for (let position = 1; position <= replyCount; position += 1) {
       const step = Math.max(1000, Math.floor(random() * ((end.getTime() - at.getTime()) / 4)));
       at = new Date(Math.min(end.getTime() - 1, at.getTime() + step));
-      replies.push({
+      own.push({
         id: `${id}-reply-${position}`,
         threadId: id,
         position,
@@ -85,7 +98,7 @@ export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
         createdAt: at,
       });
     }
-    threads.push({
+    const thread: SyntheticForum["threads"][number] = {
       id,
       title: `Synthetic thread ${index}: ${topic}`,
       body: `Synthetic question ${index} about ${topic}. ${pick(phrases)} ${pick(phrases)}`,
@@ -93,7 +106,43 @@ export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
       createdAt,
       lastActivityAt: at,
       replyCount,
-    });
+    };
+    // After the thread's last activity: when its author marked the answer, then when a moderator acted.
+    let version = 1;
+    let actions = 0;
+    if (replyCount > 0 && chance(answeredShare)) {
+      const answer = own[Math.floor(random() * replyCount)];
+      version += 1;
+      Object.assign(thread, { answerReplyId: answer.id, answeredAt: at, answeredBySub: thread.authorSub });
+    }
+    const hide = (replyId: string | null) => {
+      const hiddenAt = new Date(at.getTime() + Math.floor((end.getTime() - at.getTime()) / 2));
+      const reason = "Synthetic moderation (test and benchmark data)";
+      actions += 1;
+      moderation.push({
+        id: `${id}-moderation-${actions}`,
+        threadId: id,
+        position: actions,
+        replyId,
+        kind: "HIDE",
+        reason,
+        ...moderator,
+        at: hiddenAt,
+      });
+      version += 1;
+      return {
+        hidden: true,
+        hiddenReason: reason,
+        hiddenAt,
+        hiddenBySub: moderator.actorSub,
+        hiddenByName: moderator.actorName,
+      };
+    };
+    if (chance(hiddenShare)) Object.assign(thread, hide(null));
+    for (const reply of own) if (chance(hiddenShare)) Object.assign(reply, hide(reply.id));
+    if (version > 1) Object.assign(thread, { version, moderationCount: actions });
+    threads.push(thread);
+    replies.push(...own);
   }
-  return { threads, replies };
+  return { threads, replies, moderation };
 }
