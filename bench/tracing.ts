@@ -47,7 +47,7 @@ interface TracingRun {
   result: LoadResult;
   /** CPU per request of the three subgraphs together. */
   subgraphCpuMsPerRequest: number;
-  /** Spans the receiver took per request over the measured run (on only). */
+  /** Spans a request makes, counted over a few requests after the round's windows (on only). */
   spansPerRequest: number | null;
 }
 
@@ -66,7 +66,7 @@ export interface TracingReport {
   dataSet: DataSetSize;
   settings: LoadSettings;
   runs: TracingRun[];
-  /** Throughput with tracing on against off, and off against disabled: each round, and over the medians. */
+  /** Throughput with tracing on against off, and off against disabled: each window's pair, and over the medians. */
   onToOff: Comparison | null;
   offToDisabled: Comparison | null;
 }
@@ -149,7 +149,7 @@ export async function runTracingBench(
         profile.subgraphs.map(async (name) => {
           const port = await freePort();
           subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
-          return startService({
+          const subgraph = await startService({
             name,
             script: "scripts/start-subgraph.ts",
             args: [name],
@@ -161,9 +161,11 @@ export async function runTracingBench(
               ...otel,
             },
           });
+          // Kept at once: if another fails to start, this one is still stopped.
+          services.push(subgraph);
+          return subgraph;
         }),
       );
-      services.push(...subgraphs);
       const port = await freePort();
       const gateway = await startService({
         name: "gateway",
@@ -210,10 +212,10 @@ export async function runTracingBench(
       for (const mode of options.modes)
         await execute(targetOf(mode), { query: profile.gateway.query, variables: profile.gateway.variants[0] });
       for (let window = 1; window <= options.windows; window += 1) {
-        // Rotate which mode goes first.
-        const order = options.modes;
-        const turn = (round - 1 + window - 1) % order.length;
-        for (const mode of [...order.slice(turn), ...order.slice(0, turn)]) {
+        // Forwards, then backwards (A B C, C B A, …): each mode goes before and after its neighbours equally often,
+        // and the pairs compared are always next to each other.
+        const order = (round + window) % 2 === 0 ? options.modes : [...options.modes].reverse();
+        for (const mode of order) {
           const { gateway, subgraphs } = stacks.get(mode)!;
           const subgraphCpu = () => subgraphs.reduce((sum, service) => sum + service.cpuSeconds(), 0);
           // measureLoad reads the gateway's CPU when the measured run starts and when it ends: the subgraphs' too.
@@ -233,9 +235,9 @@ export async function runTracingBench(
             spansPerRequest: null,
           };
           runs.push(run);
-          // The spans still batched are sent within the export delay: wait for them, so that the next window does
-          // not carry this one's export.
-          if (mode === "on") await exportsSent();
+          // The spans still batched are sent within the export delay: every window is followed by it, so that none
+          // carries the export of the one before, and each starts after the same pause.
+          await exportsSent();
           log(
             `round ${round} window ${window} tracing ${mode.padEnd(8)} ${String(result.requestsPerSecond).padStart(8)} req/s  p50 ${result.latencyMs.p50} ms  p95 ${result.latencyMs.p95} ms  gateway CPU ${result.cpuMsPerRequest} ms/request  subgraphs CPU ${run.subgraphCpuMsPerRequest} ms/request${result.failures ? `  ${result.failures} failed` : ""}`,
           );
@@ -318,7 +320,7 @@ export function markdownTracingReport(report: TracingReport): string {
       .map((mode) => modeDescriptions[mode])
       .join(
         ", ",
-      )}. ${new Set(report.runs.map((run) => run.round)).size} rounds, each on freshly started services, every mode's side by side; ${Math.max(...report.runs.map((run) => run.window))} measured windows a round, each mode in turn, rotating which goes first. Data set \`${report.dataSet}\`. Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres}. ${settings.connections} connections, ${settings.warmupSeconds} s warm-up and ${settings.durationSeconds} s measured per row. Command: \`${report.command}\`, ${report.startedAt}.`,
+      )}. ${new Set(report.runs.map((run) => run.round)).size} rounds, each on freshly started services, every mode's side by side; ${Math.max(...report.runs.map((run) => run.window))} measured windows a round, the modes in turn forwards then backwards, each window followed by the exporters' delay. Data set \`${report.dataSet}\`. Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.postgres}. ${settings.connections} connections, ${settings.warmupSeconds} s warm-up and ${settings.durationSeconds} s measured per window. Command: \`${report.command}\`, ${report.startedAt}.`,
     "",
     "| Tracing | req/s, each window | p50 ms | p95 ms | gateway CPU ms/req | subgraphs CPU ms/req | spans/req | failed |",
     "|---|---|---:|---:|---:|---:|---:|---:|",
