@@ -205,54 +205,25 @@ function forumTables(threads: number): SyntheticTable[] {
     answeredShare: 0.4,
     hiddenShare: 0.02,
   });
-  // Every row of a table with the same columns, as upsertRows wants: the defaults where the generator left them out.
-  const thread = (row: (typeof forum.threads)[number], withAnswer: boolean) => ({
-    ...row,
-    answerReplyId: withAnswer ? (row.answerReplyId ?? null) : null,
-    answeredAt: withAnswer ? (row.answeredAt ?? null) : null,
-    answeredBySub: withAnswer ? (row.answeredBySub ?? null) : null,
-    version: row.version ?? 1,
-    moderationCount: row.moderationCount ?? 0,
-    ...hiddenColumns(row),
+  const answered = forum.threads.filter((thread) => thread.answerReplyId);
+  const forumTable = (table: string, all: Record<string, unknown>[], updates?: string): SyntheticTable => ({
+    table,
+    updates,
+    total: all.length,
+    *batches() {
+      yield all;
+    },
   });
-  const inBatches = function* (rows: Record<string, unknown>[]) {
-    for (let start = 0; start < rows.length; start += 5_000) yield rows.slice(start, start + 5_000);
-  };
-  const answered = forum.threads.filter((row) => row.answerReplyId);
   return [
-    {
-      table: "ForumThread",
-      total: forum.threads.length,
-      batches: () => inBatches(forum.threads.map((row) => thread(row, false))),
-    },
-    {
-      table: "ForumReply",
-      total: forum.replies.length,
-      batches: () => inBatches(forum.replies.map((row) => ({ ...row, ...hiddenColumns(row) }))),
-    },
-    { table: "ForumModerationAction", total: forum.moderation.length, batches: () => inBatches(forum.moderation) },
-    {
-      table: "ForumThread",
-      updates: "answers",
-      total: answered.length,
-      batches: () => inBatches(answered.map((row) => thread(row, true))),
-    },
+    forumTable(
+      "ForumThread",
+      forum.threads.map((thread) => ({ ...thread, answerReplyId: null, answeredAt: null, answeredBySub: null })),
+    ),
+    forumTable("ForumReply", forum.replies),
+    forumTable("ForumModerationAction", forum.moderation),
+    forumTable("ForumThread", answered, "answers"),
   ];
 }
-
-const hiddenColumns = (row: {
-  hidden?: boolean;
-  hiddenReason?: string | null;
-  hiddenAt?: Date | string | null;
-  hiddenBySub?: string | null;
-  hiddenByName?: string | null;
-}) => ({
-  hidden: row.hidden ?? false,
-  hiddenReason: row.hiddenReason ?? null,
-  hiddenAt: row.hiddenAt ?? null,
-  hiddenBySub: row.hiddenBySub ?? null,
-  hiddenByName: row.hiddenByName ?? null,
-});
 
 /** One synthetic prosecution service per country, so requests and contact points can name an authority everywhere. */
 function authorityRows(countryCodes: string[]) {

@@ -184,9 +184,8 @@ export async function runTracingBench(
       return { gateway, subgraphs };
     };
 
-    /** Spans one request makes: counted over a few requests sent once the exporters have sent what the load left. */
+    /** Spans one request makes: counted over a few requests after a window, whose exports are sent by then. */
     const spansPerRequest = async (target: Target) => {
-      await exportsSent();
       const before = receiver.spans();
       const probes = 20;
       for (let index = 0; index < probes; index += 1)

@@ -31,6 +31,8 @@ export interface SyntheticForum {
 }
 
 const moderator = { actorSub: "synthetic-moderator", actorName: "Synthetic Moderator (fictional)" };
+// Every row carries every column, as a bulk insert of rows with one column list wants.
+const shown = { hidden: false, hiddenReason: null, hiddenAt: null, hiddenBySub: null, hiddenByName: null };
 
 const topics = [
   "preservation of cloud data",
@@ -96,6 +98,7 @@ export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
         body: `Synthetic reply ${position} about ${topic}. ${pick(phrases)}`,
         ...author(),
         createdAt: at,
+        ...shown,
       });
     }
     const thread: SyntheticForum["threads"][number] = {
@@ -106,6 +109,12 @@ export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
       createdAt,
       lastActivityAt: at,
       replyCount,
+      moderationCount: 0,
+      answerReplyId: null,
+      answeredAt: null,
+      answeredBySub: null,
+      version: 1,
+      ...shown,
     };
     // After the thread's last activity: when its author marked the answer, then when a moderator acted.
     let version = 1;
@@ -140,7 +149,7 @@ export function syntheticForum(options: SyntheticForumOptions): SyntheticForum {
     };
     if (chance(hiddenShare)) Object.assign(thread, hide(null));
     for (const reply of own) if (chance(hiddenShare)) Object.assign(reply, hide(reply.id));
-    if (version > 1) Object.assign(thread, { version, moderationCount: actions });
+    Object.assign(thread, { version, moderationCount: actions });
     threads.push(thread);
     replies.push(...own);
   }
