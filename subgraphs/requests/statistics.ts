@@ -2,14 +2,14 @@ import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { now } from "../../common/clock";
 import { envPositiveInt } from "../../common/config";
+import type { RequestKind as GraphRequestKind } from "../../common/request-kind";
 import { Prisma, RequestKind, RequestStatus } from "../../prisma/requests/generated/client";
 import type { RequestStatistics } from "./types/statistics";
 import type { RequestsDb } from "./visibility";
 
 /**
  * Statistics per filter are computed at most once per REQUEST_STATISTICS_CACHE_SECONDS (default 60) and shared by
- * concurrent askers: exact medians over a million requests take about a second of database time, and analysts'
- * aggregates need not be fresher than a minute. `computedAt` says how fresh they are.
+ * concurrent askers: analysts' aggregates need not be fresher than a minute. `computedAt` says how fresh they are.
  */
 /** The database or the cache answered what they cannot: a bug, never the analyst's fault. */
 export class StatisticsError extends Error {
@@ -34,46 +34,267 @@ export function statisticsCacheOf(database: object): StatisticsCache {
   return cache;
 }
 
-const hours = (from: string, to: string) => Prisma.raw(`extract(epoch from ("${to}" - "${from}")) / 3600`);
+/** Sent requests in [from, to), between these countries, of this kind; every part checked by the resolver. */
+export interface StatisticsFilter {
+  requestingCountry?: string;
+  requestedCountry?: string;
+  kind?: GraphRequestKind;
+  from?: Date;
+  to?: Date;
+}
+
+/** The filter as a condition on "CooperationRequest". */
+function whereOf(filter: StatisticsFilter): Prisma.Sql {
+  const conditions = [Prisma.sql`"sentAt" IS NOT NULL`];
+  if (filter.requestingCountry) conditions.push(Prisma.sql`"requestingCountryCode" = ${filter.requestingCountry}`);
+  if (filter.requestedCountry) conditions.push(Prisma.sql`"requestedCountryCode" = ${filter.requestedCountry}`);
+  if (filter.kind) conditions.push(Prisma.sql`"kind"::text = ${filter.kind}`);
+  if (filter.from) conditions.push(Prisma.sql`"sentAt" >= ${filter.from}`);
+  if (filter.to) conditions.push(Prisma.sql`"sentAt" < ${filter.to}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The figures of a filter. Without a country they come from the aggregates the database keeps as requests change
+ * (`keptStatistics`); a country's requests are few enough to read (`scannedStatistics`). Both give the same figures.
+ */
+export function computeStatistics(db: RequestsDb, filter: StatisticsFilter): Promise<RequestStatistics> {
+  return filter.requestingCountry || filter.requestedCountry
+    ? scannedStatistics(db, filter)
+    : keptStatistics(db, filter);
+}
+
+const hours = (from: string, to: string) => Prisma.raw(`"request_hours"("${from}", "${to}")`);
 const median = (from: string, to: string) =>
   Prisma.sql`percentile_cont(0.5) WITHIN GROUP (ORDER BY ${hours(from, to)})`;
 
-// The rows of the two statements, checked: counts arrive as bigint, medians as numbers.
+// The rows of the statements, checked: counts arrive as bigint, medians as numbers.
 const figure = z.coerce.number();
-const countRows = z.array(
-  z.object({ kind: z.enum(RequestKind).nullable(), status: z.enum(RequestStatus).nullable(), count: figure }),
-);
+const kindOrNull = z.enum(RequestKind).nullable();
+const statusOrNull = z.enum(RequestStatus).nullable();
+const countRows = z.array(z.object({ kind: kindOrNull, status: statusOrNull, count: figure }));
 const monthRows = z.array(
   z.object({ month: z.string().nullable(), sent: figure, ack: figure.nullable(), exec: figure.nullable() }),
 );
 
 /**
- * Two scans: counts by kind and by status (grouping sets), then per-month and overall medians (rollup). Through the
- * viewer's client, which lets only analysts run them and only as aggregates (visibility.ts).
+ * Two scans of the matching requests: counts by kind and by status (grouping sets), then per-month and overall
+ * medians (rollup). Through the viewer's client, which lets only analysts run them and only as aggregates
+ * (visibility.ts).
  */
-export async function computeStatistics(db: RequestsDb, where: Prisma.Sql): Promise<RequestStatistics> {
+export async function scannedStatistics(db: RequestsDb, filter: StatisticsFilter): Promise<RequestStatistics> {
   const computedAt = now();
+  const where = whereOf(filter);
   const [counts, months] = await Promise.all([
     db.$queryRaw`
       SELECT "kind"::text AS kind, "status"::text AS status, count(*) AS count FROM "CooperationRequest" WHERE ${where}
-      GROUP BY GROUPING SETS (("kind"), ("status")) ORDER BY 1, 2`.then((rows) => countRows.parse(rows)),
+      GROUP BY GROUPING SETS (("kind"), ("status"))`.then((rows) => countRows.parse(rows)),
     db.$queryRaw`
       SELECT to_char("sentAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*) AS sent,
              ${median("sentAt", "acknowledgedAt")} AS ack, ${median("sentAt", "executedAt")} AS exec
-      FROM "CooperationRequest" WHERE ${where} GROUP BY ROLLUP (1) ORDER BY 1`.then((rows) => monthRows.parse(rows)),
+      FROM "CooperationRequest" WHERE ${where} GROUP BY ROLLUP (1)`.then((rows) => monthRows.parse(rows)),
   ]);
   // The rollup's row without a month is the total (an empty grouping set yields it even for no rows).
   const overall = months.find((row) => row.month === null);
   if (!overall) throw new StatisticsError("the rollup returned no total row");
+  return answer(
+    counts,
+    months.flatMap((row) => (row.month === null ? [] : [{ ...row, month: row.month }])),
+    overall,
+    computedAt,
+  );
+}
+
+interface Count {
+  kind: RequestKind | null;
+  status: RequestStatus | null;
+  count: number;
+}
+interface Medians {
+  ack: number | null;
+  exec: number | null;
+}
+type MonthFigures = Medians & { month: string; sent: number };
+
+/**
+ * The answer from counts (each by kind, by status, or both) and months, in the order the schema promises: kinds,
+ * statuses and months sorted, nothing counted zero. `sent` is the kinds' sum.
+ */
+function answer(counts: Count[], months: MonthFigures[], overall: Medians, computedAt: Date): RequestStatistics {
+  const sums = <Label extends string>(label: (count: Count) => Label | null) => {
+    const totals = new Map<Label, number>();
+    for (const count of counts) {
+      const key = label(count);
+      if (key !== null) totals.set(key, (totals.get(key) ?? 0) + count.count);
+    }
+    return [...totals].filter(([, count]) => count > 0).sort(([a], [b]) => (a < b ? -1 : 1));
+  };
+  const byKind = sums((count) => count.kind).map(([kind, count]) => ({ kind, count }));
   return {
-    sent: overall.sent,
-    byKind: counts.flatMap(({ kind, count }) => (kind ? [{ kind, count }] : [])),
-    byStatus: counts.flatMap(({ status, count }) => (status ? [{ status, count }] : [])),
+    sent: byKind.reduce((sum, { count }) => sum + count, 0),
+    byKind,
+    byStatus: sums((count) => count.status).map(([status, count]) => ({ status, count })),
     medianHoursToAcknowledge: overall.ack,
     medianHoursToExecute: overall.exec,
-    byMonth: months.flatMap(({ month, sent, ack, exec }) =>
-      month === null ? [] : [{ month, sent, medianHoursToAcknowledge: ack, medianHoursToExecute: exec }],
-    ),
+    byMonth: months
+      .filter(({ sent }) => sent > 0)
+      .sort((a, b) => (a.month < b.month ? -1 : 1))
+      .map(({ month, sent, ack, exec }) => ({
+        month,
+        sent,
+        medianHoursToAcknowledge: ack,
+        medianHoursToExecute: exec,
+      })),
     computedAt,
   };
 }
+
+const keptCountRows = z.array(
+  z.object({ month: z.string(), kind: z.enum(RequestKind), status: z.enum(RequestStatus), count: figure }),
+);
+const medianRows = z.array(
+  z.object({
+    month: z.string().nullable(),
+    milestone: z.enum(["ACKNOWLEDGED", "EXECUTED"]),
+    low: figure,
+    high: figure,
+  }),
+);
+
+/** The first day of the instant's month (UTC), as the kept aggregates name a month. */
+const firstDayOf = (instant: Date) => `${instant.toISOString().slice(0, 7)}-01`;
+const monthStart = (instant: Date) => new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), 1));
+const monthAfter = (instant: Date) => new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + 1, 1));
+
+/**
+ * [from, to) as the whole months the kept aggregates answer for (a condition on their "month") and at most two parts
+ * of a month at its ends, read from the requests.
+ */
+function byMonths(from: Date | undefined, to: Date | undefined) {
+  const parts: [Date, Date][] = [];
+  const conditions: Prisma.Sql[] = [];
+  if (from) {
+    const firstWhole = monthStart(from).getTime() === from.getTime() ? from : monthAfter(from);
+    if (firstWhole !== from) parts.push([from, to && to < firstWhole ? to : firstWhole]);
+    conditions.push(Prisma.sql`"month" >= ${firstDayOf(firstWhole)}::date`);
+  }
+  if (to) {
+    const start = monthStart(to);
+    if (start < to && !(from && from > start)) parts.push([start, to]);
+    conditions.push(Prisma.sql`"month" < ${firstDayOf(to)}::date`);
+  }
+  const inParts = parts.length
+    ? Prisma.join(
+        parts.map(([start, end]) => Prisma.sql`("sentAt" >= ${start} AND "sentAt" < ${end})`),
+        " OR ",
+      )
+    : Prisma.sql`false`;
+  return {
+    wholeMonths: conditions.length ? Prisma.join(conditions, " AND ") : Prisma.sql`true`,
+    parts: Prisma.sql`"sentAt" IS NOT NULL AND (${inParts})`,
+  };
+}
+
+/**
+ * Figures from the aggregates the database keeps in the transaction that changes a request (migration
+ * `statistics_aggregates`): counts by month, kind and status, and durations by month, kind, milestone and bucket,
+ * for whole months; the ends of a range that cut a month are read from the requests. One snapshot (repeatable read)
+ * for both statements, so a concurrent change is either wholly in the figures or not at all.
+ */
+async function keptStatistics(db: RequestsDb, filter: StatisticsFilter): Promise<RequestStatistics> {
+  const computedAt = now();
+  const { wholeMonths, parts } = byMonths(filter.from, filter.to);
+  const ofKind = filter.kind ? Prisma.sql`AND "kind"::text = ${filter.kind}` : Prisma.empty;
+  const [counts, medians] = await db.$transaction(
+    async (tx) => [
+      keptCountRows.parse(
+        await tx.$queryRaw`
+          SELECT to_char("month", 'YYYY-MM') AS month, "kind"::text AS kind, "status"::text AS status, count
+          FROM (SELECT "month", "kind", "status", sum("count") AS count
+                FROM "RequestMonthCount" WHERE ${wholeMonths} ${ofKind} GROUP BY 1, 2, 3
+                UNION ALL
+                SELECT date_trunc('month', "sentAt" AT TIME ZONE 'UTC')::date, "kind", "status", count(*)
+                FROM "CooperationRequest" WHERE ${parts} ${ofKind} GROUP BY 1, 2, 3) AS counts`,
+      ),
+      medianRows.parse(await tx.$queryRaw(middleDurations(filter, wholeMonths, parts, ofKind))),
+    ],
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
+  );
+  const medianOf = (month: string | null): Medians => {
+    const median = (milestone: string) => {
+      const row = medians.find((candidate) => candidate.month === month && candidate.milestone === milestone);
+      // As percentile_cont interpolates, in the same float arithmetic: low + 0.5 × (high − low).
+      return row ? row.low + 0.5 * (row.high - row.low) : null;
+    };
+    return { ack: median("ACKNOWLEDGED"), exec: median("EXECUTED") };
+  };
+  const sentByMonth = new Map<string, number>();
+  for (const { month, count } of counts) sentByMonth.set(month, (sentByMonth.get(month) ?? 0) + count);
+  return answer(
+    counts,
+    [...sentByMonth].map(([month, sent]) => ({ month, sent, ...medianOf(month) })),
+    medianOf(null),
+    computedAt,
+  );
+}
+
+/**
+ * The two middle durations of each month and of the whole range, by milestone, in one statement: the kept counts by
+ * bucket (and the cut months' own) say in which bucket(s) the middle positions lie, since a lower bucket holds only
+ * shorter durations; only those buckets' durations are then read and ordered, through the milestone's bucket index.
+ * percentile_cont(0.5) is the mean of the durations at 0-based positions floor and ceil of (count − 1) / 2.
+ */
+function middleDurations(filter: StatisticsFilter, wholeMonths: Prisma.Sql, parts: Prisma.Sql, ofKind: Prisma.Sql) {
+  const durationsTo = (milestone: keyof typeof reachedAt) => {
+    const reached = Prisma.raw(`"${reachedAt[milestone]}"`);
+    return Prisma.sql`
+      SELECT "request_hours"("sentAt", ${reached}) AS duration FROM "CooperationRequest"
+      WHERE place.milestone = ${milestone}::"RequestStatus" AND "sentAt" IS NOT NULL AND ${reached} IS NOT NULL
+        AND "sentAt" >= place.start AND "sentAt" < place.finish
+        AND "request_duration_bucket"("request_hours"("sentAt", ${reached}))
+            BETWEEN place.first_bucket AND place.last_bucket ${ofKind}`;
+  };
+  const from = filter.from ?? "-infinity";
+  const to = filter.to ?? "infinity";
+  return Prisma.sql`
+    WITH histogram AS (
+      SELECT "month", "milestone", "bucket", sum("count") AS count
+      FROM "RequestDurationCount" WHERE ${wholeMonths} ${ofKind} GROUP BY 1, 2, 3
+      UNION ALL
+      SELECT date_trunc('month', "sentAt" AT TIME ZONE 'UTC')::date, milestone,
+             "request_duration_bucket"("request_hours"("sentAt", reached)), count(*)
+      FROM "CooperationRequest"
+      CROSS JOIN LATERAL (VALUES ('ACKNOWLEDGED'::"RequestStatus", "acknowledgedAt"),
+                                 ('EXECUTED'::"RequestStatus", "executedAt"))
+        AS milestones (milestone, reached)
+      WHERE ${parts} AND reached IS NOT NULL ${ofKind} GROUP BY 1, 2, 3
+    ), ranked AS (
+      SELECT "month", milestone, "bucket", count,
+             sum(count) OVER (PARTITION BY "month", milestone ORDER BY "bucket") - count AS below,
+             sum(count) OVER (PARTITION BY "month", milestone) AS total
+      FROM (SELECT "month", milestone, "bucket", sum(count) AS count FROM histogram
+            GROUP BY GROUPING SETS (("month", milestone, "bucket"), (milestone, "bucket"))) AS scopes
+    ), middle AS (
+      SELECT "month", milestone, "bucket", count, below, floor((total - 1) / 2) AS low, ceil((total - 1) / 2) AS high
+      FROM ranked
+    ), place AS (
+      SELECT "month", milestone,
+             min("bucket") FILTER (WHERE below <= low AND low < below + count) AS first_bucket,
+             min("bucket") FILTER (WHERE below <= high AND high < below + count) AS last_bucket,
+             (min(low - below + 1) FILTER (WHERE below <= low AND low < below + count))::int AS low,
+             (min(high - below + 1) FILTER (WHERE below <= low AND low < below + count))::int AS high,
+             CASE WHEN "month" IS NULL THEN ${from}::timestamptz
+                  ELSE greatest("month"::timestamp AT TIME ZONE 'UTC', ${from}::timestamptz) END AS start,
+             CASE WHEN "month" IS NULL THEN ${to}::timestamptz
+                  ELSE least(("month" + interval '1 month') AT TIME ZONE 'UTC', ${to}::timestamptz) END AS finish
+      FROM middle GROUP BY "month", milestone
+    )
+    SELECT to_char(place."month", 'YYYY-MM') AS month, place.milestone::text AS milestone,
+           (array_agg(duration ORDER BY duration))[place.low] AS low,
+           (array_agg(duration ORDER BY duration))[place.high] AS high
+    FROM place CROSS JOIN LATERAL (${durationsTo("ACKNOWLEDGED")} UNION ALL ${durationsTo("EXECUTED")}) AS durations
+    GROUP BY place."month", place.milestone, place.low, place.high`;
+}
+
+// The milestones whose durations are kept, by the column of the instant each is reached.
+const reachedAt = { ACKNOWLEDGED: "acknowledgedAt", EXECUTED: "executedAt" } as const;
