@@ -242,7 +242,8 @@ async function keptStatistics(db: RequestsDb, filter: StatisticsFilter): Promise
  * The two middle durations of each month and of the whole range, by milestone, in one statement: the kept counts by
  * bucket (and the cut months' own) say in which bucket(s) the middle positions lie, since a lower bucket holds only
  * shorter durations; only those buckets' durations are then read and ordered, through the milestone's bucket index.
- * percentile_cont(0.5) is the mean of the durations at 0-based positions floor and ceil of (count − 1) / 2.
+ * percentile_cont(0.5) is the mean of the durations at 0-based positions floor and ceil of (count − 1) / 2, which
+ * in integers are (count − 1) / 2 and count / 2.
  */
 function middleDurations(filter: StatisticsFilter, wholeMonths: Prisma.Sql, parts: Prisma.Sql, ofKind: Prisma.Sql) {
   const durationsTo = (milestone: keyof typeof reachedAt) => {
@@ -254,12 +255,14 @@ function middleDurations(filter: StatisticsFilter, wholeMonths: Prisma.Sql, part
         AND "request_duration_bucket"("request_hours"("sentAt", ${reached}))
             BETWEEN place.first_bucket AND place.last_bucket ${ofKind}`;
   };
+  // The kept durations have a row for every kind besides each kind's.
+  const ofKindOrEvery = filter.kind ? ofKind : Prisma.sql`AND "kind" IS NULL`;
   const from = filter.from ?? "-infinity";
   const to = filter.to ?? "infinity";
   return Prisma.sql`
     WITH histogram AS (
-      SELECT "month", "milestone", "bucket", sum("count") AS count
-      FROM "RequestDurationCount" WHERE ${wholeMonths} ${ofKind} GROUP BY 1, 2, 3
+      SELECT "month", "milestone", "bucket", sum("count")::bigint AS count
+      FROM "RequestDurationCount" WHERE ${wholeMonths} ${ofKindOrEvery} GROUP BY 1, 2, 3
       UNION ALL
       SELECT date_trunc('month', "sentAt" AT TIME ZONE 'UTC')::date, milestone,
              "request_duration_bucket"("request_hours"("sentAt", reached)), count(*)
@@ -270,12 +273,12 @@ function middleDurations(filter: StatisticsFilter, wholeMonths: Prisma.Sql, part
       WHERE ${parts} AND reached IS NOT NULL ${ofKind} GROUP BY 1, 2, 3
     ), ranked AS (
       SELECT "month", milestone, "bucket", count,
-             sum(count) OVER (PARTITION BY "month", milestone ORDER BY "bucket") - count AS below,
-             sum(count) OVER (PARTITION BY "month", milestone) AS total
-      FROM (SELECT "month", milestone, "bucket", sum(count) AS count FROM histogram
+             (sum(count) OVER (PARTITION BY "month", milestone ORDER BY "bucket"))::bigint - count AS below,
+             (sum(count) OVER (PARTITION BY "month", milestone))::bigint AS total
+      FROM (SELECT "month", milestone, "bucket", sum(count)::bigint AS count FROM histogram
             GROUP BY GROUPING SETS (("month", milestone, "bucket"), (milestone, "bucket"))) AS scopes
     ), middle AS (
-      SELECT "month", milestone, "bucket", count, below, floor((total - 1) / 2) AS low, ceil((total - 1) / 2) AS high
+      SELECT "month", milestone, "bucket", count, below, (total - 1) / 2 AS low, total / 2 AS high
       FROM ranked
     ), place AS (
       SELECT "month", milestone,

@@ -6,11 +6,11 @@ CREATE FUNCTION "request_hours"("from" timestamptz, "to" timestamptz) RETURNS do
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN date_part('epoch', "to" - "from") / 3600;
 
--- Sixteen buckets per doubling of 1 + hours (bucket 0 also holds any negative duration). Never decreasing in hours, so
+-- 32 buckets per doubling of 1 + hours (bucket 0 also holds any negative duration). Never decreasing in hours, so
 -- the durations of lower buckets are all smaller: counts by bucket say in which bucket a median lies.
 CREATE FUNCTION "request_duration_bucket"("hours" double precision) RETURNS smallint
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN floor(ln(1 + greatest("hours", 0)) * 16 / ln(2))::smallint;
+  RETURN floor(ln(1 + greatest("hours", 0)) * 32 / ln(2))::smallint;
 
 -- Sent requests by month of sending (its first day, UTC), kind and status.
 CREATE TABLE "RequestMonthCount" (
@@ -23,16 +23,16 @@ CREATE TABLE "RequestMonthCount" (
 );
 
 -- Durations from sending to a milestone (ACKNOWLEDGED: acknowledgement; EXECUTED: execution), by month of sending,
--- kind and bucket.
+-- kind and bucket; a row without a kind counts every kind (what a filter without a kind reads).
 CREATE TABLE "RequestDurationCount" (
     "month" DATE NOT NULL,
-    "kind" "RequestKind" NOT NULL,
+    "kind" "RequestKind",
     "milestone" "RequestStatus" NOT NULL CHECK ("milestone" IN ('ACKNOWLEDGED', 'EXECUTED')),
     "bucket" SMALLINT NOT NULL,
-    "count" INTEGER NOT NULL,
-
-    CONSTRAINT "RequestDurationCount_pkey" PRIMARY KEY ("month", "kind", "milestone", "bucket")
+    "count" INTEGER NOT NULL
 );
+CREATE UNIQUE INDEX "RequestDurationCount_key" ON "RequestDurationCount" ("month", "kind", "milestone", "bucket")
+  NULLS NOT DISTINCT;
 
 -- The durations of one bucket in a range of sending times, without reading the rows.
 CREATE INDEX "CooperationRequest_acknowledge_bucket_idx" ON "CooperationRequest"
@@ -71,7 +71,7 @@ BEGIN
     FROM changed CROSS JOIN LATERAL (VALUES ('ACKNOWLEDGED'::"RequestStatus", "acknowledgedAt"),
                                             ('EXECUTED'::"RequestStatus", "executedAt")) AS milestones (milestone, reached)
     WHERE "sentAt" IS NOT NULL AND reached IS NOT NULL
-    GROUP BY 1, 2, 3, 4 HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4
+    GROUP BY GROUPING SETS ((1, 2, 3, 4), (1, 3, 4)) HAVING sum(delta) <> 0 ORDER BY 1, 2, 3, 4
     ON CONFLICT ("month", "kind", "milestone", "bucket") DO UPDATE SET "count" = kept."count" + excluded."count"
   $sql$, changed);
   RETURN NULL;
@@ -105,4 +105,4 @@ SELECT date_trunc('month', "sentAt" AT TIME ZONE 'UTC')::date, "kind", milestone
        "request_duration_bucket"("request_hours"("sentAt", reached)), count(*)
 FROM "CooperationRequest" CROSS JOIN LATERAL (VALUES ('ACKNOWLEDGED'::"RequestStatus", "acknowledgedAt"),
                                                      ('EXECUTED'::"RequestStatus", "executedAt")) AS milestones (milestone, reached)
-WHERE "sentAt" IS NOT NULL AND reached IS NOT NULL GROUP BY 1, 2, 3, 4;
+WHERE "sentAt" IS NOT NULL AND reached IS NOT NULL GROUP BY GROUPING SETS ((1, 2, 3, 4), (1, 3, 4));
