@@ -7,10 +7,9 @@ import { Prisma, RequestKind, RequestStatus } from "../../prisma/requests/genera
 import type { RequestStatistics } from "./types/statistics";
 import type { RequestsDb } from "./visibility";
 
-/**
- * Statistics per filter are computed at most once per REQUEST_STATISTICS_CACHE_SECONDS (default 60) and shared by
- * concurrent askers: analysts' aggregates need not be fresher than a minute. `computedAt` says how fresh they are.
- */
+/** What the figures are read through: the viewer's client, inside one snapshot. */
+export type StatisticsReader = Pick<RequestsDb, "$queryRaw">;
+
 /** The database or the cache answered what they cannot: a bug, never the analyst's fault. */
 export class StatisticsError extends Error {
   override name = "StatisticsError";
@@ -20,7 +19,11 @@ const cacheSeconds = envPositiveInt("REQUEST_STATISTICS_CACHE_SECONDS", 60);
 export type StatisticsCache = LRUCache<string, RequestStatistics, () => Promise<RequestStatistics>>;
 const caches = new WeakMap<object, StatisticsCache>();
 
-/** The figures cache of one database (the object is only its identity: nothing is queried through it). */
+/**
+ * The figures cache of one database (the object is only its identity: nothing is queried through it). Statistics per
+ * filter are computed at most once per REQUEST_STATISTICS_CACHE_SECONDS (default 60) and shared by concurrent askers:
+ * analysts' aggregates need not be fresher than a minute. `computedAt` says how fresh they are.
+ */
 export function statisticsCacheOf(database: object): StatisticsCache {
   let cache = caches.get(database);
   if (!cache) {
@@ -55,13 +58,17 @@ function whereOf(filter: StatisticsFilter): Prisma.Sql {
 }
 
 /**
- * The figures of a filter. Without a country they come from the aggregates the database keeps as requests change
+ * The figures of a filter, from one snapshot (repeatable read), so that a concurrent change is either wholly in them
+ * or not at all. Without a country they come from the aggregates the database keeps as requests change
  * (`keptStatistics`); a country's requests are few enough to read (`scannedStatistics`). Both give the same figures.
  */
 export function computeStatistics(db: RequestsDb, filter: StatisticsFilter): Promise<RequestStatistics> {
-  return filter.requestingCountry || filter.requestedCountry
-    ? scannedStatistics(db, filter)
-    : keptStatistics(db, filter);
+  return db.$transaction(
+    (tx) =>
+      filter.requestingCountry || filter.requestedCountry ? scannedStatistics(tx, filter) : keptStatistics(tx, filter),
+    // A scan of a large country's requests may take seconds: more than Prisma's default of 5 s for a transaction.
+    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead, timeout: 60_000 },
+  );
 }
 
 const hours = (from: string, to: string) => Prisma.raw(`"request_hours"("${from}", "${to}")`);
@@ -82,7 +89,7 @@ const monthRows = z.array(
  * medians (rollup). Through the viewer's client, which lets only analysts run them and only as aggregates
  * (visibility.ts).
  */
-export async function scannedStatistics(db: RequestsDb, filter: StatisticsFilter): Promise<RequestStatistics> {
+export async function scannedStatistics(db: StatisticsReader, filter: StatisticsFilter): Promise<RequestStatistics> {
   const computedAt = now();
   const where = whereOf(filter);
   const [counts, months] = await Promise.all([
@@ -161,22 +168,36 @@ const medianRows = z.array(
   }),
 );
 
-/** The first day of the instant's month (UTC), as the kept aggregates name a month. */
+// Months in UTC by the Date's own setters: Date.UTC would read the years 1 to 99 as 1901 to 1999.
+const monthStart = (instant: Date) => {
+  const start = new Date(instant.getTime());
+  start.setUTCDate(1);
+  start.setUTCHours(0, 0, 0, 0);
+  return start;
+};
+const monthAfter = (instant: Date) => {
+  const after = monthStart(instant);
+  after.setUTCMonth(after.getUTCMonth() + 1);
+  return after;
+};
+/** The first day of the instant's month (UTC), as the kept aggregates name a month: years 1 to 9999, as the graph's. */
 const firstDayOf = (instant: Date) => `${instant.toISOString().slice(0, 7)}-01`;
-const monthStart = (instant: Date) => new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), 1));
-const monthAfter = (instant: Date) => new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth() + 1, 1));
+const lastYear = 9999;
 
 /**
  * [from, to) as the whole months the kept aggregates answer for (a condition on their "month") and at most two parts
  * of a month at its ends, read from the requests.
  */
 function byMonths(from: Date | undefined, to: Date | undefined) {
-  const parts: [Date, Date][] = [];
+  const parts: [Date, Date | undefined][] = [];
   const conditions: Prisma.Sql[] = [];
   if (from) {
-    const firstWhole = monthStart(from).getTime() === from.getTime() ? from : monthAfter(from);
-    if (firstWhole !== from) parts.push([from, to && to < firstWhole ? to : firstWhole]);
-    conditions.push(Prisma.sql`"month" >= ${firstDayOf(firstWhole)}::date`);
+    const atMonthStart = monthStart(from).getTime() === from.getTime();
+    const firstWhole = atMonthStart ? from : monthAfter(from);
+    // From a day of December 9999 on, no whole month follows within the graph's years.
+    const beyond = firstWhole.getUTCFullYear() > lastYear;
+    if (!atMonthStart) parts.push([from, to && to < firstWhole ? to : beyond ? to : firstWhole]);
+    conditions.push(beyond ? Prisma.sql`false` : Prisma.sql`"month" >= ${firstDayOf(firstWhole)}::date`);
   }
   if (to) {
     const start = monthStart(to);
@@ -185,7 +206,9 @@ function byMonths(from: Date | undefined, to: Date | undefined) {
   }
   const inParts = parts.length
     ? Prisma.join(
-        parts.map(([start, end]) => Prisma.sql`("sentAt" >= ${start} AND "sentAt" < ${end})`),
+        parts.map(
+          ([start, end]) => Prisma.sql`("sentAt" >= ${start} AND "sentAt" < ${end ?? "infinity"}::timestamptz)`,
+        ),
         " OR ",
       )
     : Prisma.sql`false`;
@@ -198,28 +221,23 @@ function byMonths(from: Date | undefined, to: Date | undefined) {
 /**
  * Figures from the aggregates the database keeps in the transaction that changes a request (migration
  * `statistics_aggregates`): counts by month, kind and status, and durations by month, kind, milestone and bucket,
- * for whole months; the ends of a range that cut a month are read from the requests. One snapshot (repeatable read)
- * for both statements, so a concurrent change is either wholly in the figures or not at all.
+ * for whole months; the ends of a range that cut a month are read from the requests. Two statements: read them in one
+ * snapshot.
  */
-async function keptStatistics(db: RequestsDb, filter: StatisticsFilter): Promise<RequestStatistics> {
+export async function keptStatistics(db: StatisticsReader, filter: StatisticsFilter): Promise<RequestStatistics> {
   const computedAt = now();
   const { wholeMonths, parts } = byMonths(filter.from, filter.to);
   const ofKind = filter.kind ? Prisma.sql`AND "kind"::text = ${filter.kind}` : Prisma.empty;
-  const [counts, medians] = await db.$transaction(
-    async (tx) => [
-      keptCountRows.parse(
-        await tx.$queryRaw`
+  const counts = keptCountRows.parse(
+    await db.$queryRaw`
           SELECT to_char("month", 'YYYY-MM') AS month, "kind"::text AS kind, "status"::text AS status, count
           FROM (SELECT "month", "kind", "status", sum("count") AS count
                 FROM "RequestMonthCount" WHERE ${wholeMonths} ${ofKind} GROUP BY 1, 2, 3
                 UNION ALL
                 SELECT date_trunc('month', "sentAt" AT TIME ZONE 'UTC')::date, "kind", "status", count(*)
                 FROM "CooperationRequest" WHERE ${parts} ${ofKind} GROUP BY 1, 2, 3) AS counts`,
-      ),
-      medianRows.parse(await tx.$queryRaw(middleDurations(filter, wholeMonths, parts, ofKind))),
-    ],
-    { isolationLevel: Prisma.TransactionIsolationLevel.RepeatableRead },
   );
+  const medians = medianRows.parse(await db.$queryRaw(middleDurations(filter, wholeMonths, parts, ofKind)));
   const medianOf = (month: string | null): Medians => {
     const median = (milestone: string) => {
       const row = medians.find((candidate) => candidate.month === month && candidate.milestone === milestone);
@@ -242,8 +260,8 @@ async function keptStatistics(db: RequestsDb, filter: StatisticsFilter): Promise
  * The two middle durations of each month and of the whole range, by milestone, in one statement: the kept counts by
  * bucket (and the cut months' own) say in which bucket(s) the middle positions lie, since a lower bucket holds only
  * shorter durations; only those buckets' durations are then read and ordered, through the milestone's bucket index.
- * percentile_cont(0.5) is the mean of the durations at 0-based positions floor and ceil of (count − 1) / 2, which
- * in integers are (count − 1) / 2 and count / 2.
+ * percentile_cont(0.5) interpolates halfway between the durations at 0-based positions floor and ceil of
+ * (count − 1) / 2, which in integers are (count − 1) / 2 and count / 2.
  */
 function middleDurations(filter: StatisticsFilter, wholeMonths: Prisma.Sql, parts: Prisma.Sql, ofKind: Prisma.Sql) {
   const durationsTo = (milestone: keyof typeof reachedAt) => {
@@ -277,26 +295,29 @@ function middleDurations(filter: StatisticsFilter, wholeMonths: Prisma.Sql, part
              (sum(count) OVER (PARTITION BY "month", milestone))::bigint AS total
       FROM (SELECT "month", milestone, "bucket", sum(count)::bigint AS count FROM histogram
             GROUP BY GROUPING SETS (("month", milestone, "bucket"), (milestone, "bucket"))) AS scopes
-    ), middle AS (
-      SELECT "month", milestone, "bucket", count, below, (total - 1) / 2 AS low, total / 2 AS high
+    ), positions AS (
+      SELECT "month", milestone, "bucket", count, below, (total - 1) / 2 AS low_position, total / 2 AS high_position
       FROM ranked
     ), place AS (
       SELECT "month", milestone,
-             min("bucket") FILTER (WHERE below <= low AND low < below + count) AS first_bucket,
-             min("bucket") FILTER (WHERE below <= high AND high < below + count) AS last_bucket,
-             (min(low - below + 1) FILTER (WHERE below <= low AND low < below + count))::int AS low,
-             (min(high - below + 1) FILTER (WHERE below <= low AND low < below + count))::int AS high,
+             min("bucket") FILTER (WHERE below <= low_position AND low_position < below + count) AS first_bucket,
+             min("bucket") FILTER (WHERE below <= high_position AND high_position < below + count) AS last_bucket,
+             -- 1-based places in the durations of the buckets first…last, counted from the first bucket's start.
+             (min(low_position - below + 1) FILTER (WHERE below <= low_position AND low_position < below + count))::int
+               AS low_at,
+             (min(high_position - below + 1) FILTER (WHERE below <= low_position AND low_position < below + count))::int
+               AS high_at,
              CASE WHEN "month" IS NULL THEN ${from}::timestamptz
                   ELSE greatest("month"::timestamp AT TIME ZONE 'UTC', ${from}::timestamptz) END AS start,
              CASE WHEN "month" IS NULL THEN ${to}::timestamptz
                   ELSE least(("month" + interval '1 month') AT TIME ZONE 'UTC', ${to}::timestamptz) END AS finish
-      FROM middle GROUP BY "month", milestone
+      FROM positions GROUP BY "month", milestone
     )
     SELECT to_char(place."month", 'YYYY-MM') AS month, place.milestone::text AS milestone,
-           (array_agg(duration ORDER BY duration))[place.low] AS low,
-           (array_agg(duration ORDER BY duration))[place.high] AS high
+           (array_agg(duration ORDER BY duration))[place.low_at] AS low,
+           (array_agg(duration ORDER BY duration))[place.high_at] AS high
     FROM place CROSS JOIN LATERAL (${durationsTo("ACKNOWLEDGED")} UNION ALL ${durationsTo("EXECUTED")}) AS durations
-    GROUP BY place."month", place.milestone, place.low, place.high`;
+    GROUP BY place."month", place.milestone, place.low_at, place.high_at`;
 }
 
 // The milestones whose durations are kept, by the column of the instant each is reached.

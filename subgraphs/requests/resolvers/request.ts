@@ -252,6 +252,10 @@ export class CooperationRequestResolver {
         if (request.kind === RequestKind.PRESERVATION_EXTENSION && request.previousRequestId)
           extended = { id: request.previousRequestId, until: changes.preservedUntil };
       }
+      // The original preservation first: its change moves no statistics, so this transaction holds no row of the
+      // kept statistics while it waits for the original's row (a concurrent step on the original holds that row
+      // and, in its own trigger, would wait for ours).
+      if (extended) await this.extendPreservation(tx, extended, id, actor);
       // Only the version the caller saw may change: of two concurrent steps one matches nothing and fails.
       const { count } = await tx.cooperationRequest.updateMany({
         where: { id, version: expectedVersion, status: request.status },
@@ -271,7 +275,6 @@ export class CooperationRequestResolver {
           note: checkedNote,
         },
       });
-      if (extended) await this.extendPreservation(tx, extended, updated.id, actor);
       await this.notifyOtherSide(tx, updated, to, side, steppedAt);
       return updated;
     });

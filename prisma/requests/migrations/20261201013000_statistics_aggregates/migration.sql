@@ -43,9 +43,9 @@ CREATE INDEX "CooperationRequest_execute_bucket_idx" ON "CooperationRequest"
   WHERE "sentAt" IS NOT NULL AND "executedAt" IS NOT NULL;
 
 -- Adds the rows a statement wrote (arrived, +1) and takes away the rows it replaced or deleted (departed, -1). Each
--- table's keys are written in one statement in key order, months before durations: transactions that change
--- requests in one statement each, as the subgraph's do, lock the same rows in the same order and cannot deadlock.
--- A change that moves nothing (a new version, a note) writes nothing.
+-- table's keys are written in one statement in key order, months before durations. A change that moves no figure (a
+-- new version, a preservation's end) writes and locks nothing here. Writers whose figures move in one statement, taken
+-- after every request row they lock, as the subgraph's are, lock these rows in one order and cannot deadlock.
 CREATE FUNCTION "request_statistics_keep"() RETURNS trigger AS $$
 DECLARE
   columns CONSTANT text := '"sentAt", "acknowledgedAt", "executedAt", "kind", "status"';
