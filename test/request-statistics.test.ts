@@ -228,6 +228,25 @@ describe("request statistics from kept aggregates", () => {
     expect(scanned.byMonth.map(({ month }) => month)).toEqual(["2025-02", "2025-03", "2025-04", "2025-05"]);
   });
 
+  it("keeps the figures of a change written from a session with another search path", async () => {
+    const sql = requests().sql;
+    const [{ schema }] = await sql.query<{ schema: string }>(`SELECT current_schema() AS schema`);
+    const row = { ...synthetic.requests[0], id: "stat-other-path", caseReference: "other-path" };
+    const columns = Object.keys(row);
+    await sql.transaction(async (tx) => {
+      await tx.exec(`SET LOCAL search_path TO pg_catalog`);
+      await tx.query(
+        `INSERT INTO "${schema}"."CooperationRequest" (${columns.map((column) => `"${column}"`).join(", ")})
+         VALUES (${columns.map((_, index) => `$${index + 1}`).join(", ")})`,
+        columns.map((column) => {
+          const value = (row as Record<string, unknown>)[column];
+          return column === "content" ? JSON.stringify(JSON.parse(String(value))) : value;
+        }),
+      );
+    });
+    expect(await keptAgainstRecomputed()).toEqual({ months: 0, durations: 0 });
+  });
+
   it("fills the kept tables from the requests already there when the migration runs", async () => {
     const migration = fs.readFileSync(
       path.join(

@@ -46,7 +46,8 @@ CREATE INDEX "CooperationRequest_execute_bucket_idx" ON "CooperationRequest"
 -- table's keys are written in one statement in key order, months before durations. A change that moves no figure (a
 -- new version, a preservation's end) writes and locks nothing here. Writers whose figures move in one statement, taken
 -- after every request row they lock, as the subgraph's are, lock these rows in one order and cannot deadlock.
-CREATE FUNCTION "request_statistics_keep"() RETURNS trigger AS $$
+-- Run with the search path of this migration (the subgraph's schema), whatever the writing session's is.
+CREATE FUNCTION "request_statistics_keep"() RETURNS trigger SET search_path FROM CURRENT AS $$
 DECLARE
   columns CONSTANT text := '"sentAt", "acknowledgedAt", "executedAt", "kind", "status"';
   changed text := CASE TG_OP
@@ -86,7 +87,7 @@ CREATE TRIGGER "CooperationRequest_statistics_update" AFTER UPDATE ON "Cooperati
 CREATE TRIGGER "CooperationRequest_statistics_delete" AFTER DELETE ON "CooperationRequest"
   REFERENCING OLD TABLE AS departed FOR EACH STATEMENT EXECUTE FUNCTION "request_statistics_keep"();
 
-CREATE FUNCTION "request_statistics_clear"() RETURNS trigger AS $$
+CREATE FUNCTION "request_statistics_clear"() RETURNS trigger SET search_path FROM CURRENT AS $$
 BEGIN
   TRUNCATE "RequestMonthCount", "RequestDurationCount";
   RETURN NULL;
