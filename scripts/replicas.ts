@@ -232,7 +232,7 @@ async function startDeliveryPeers() {
             lost.length === 0 &&
             rows.every((row) => row.state === "DELIVERED") &&
             rows.length >= sentRequests + endingPreservations,
-          detail: `${rows.length} notifications, ${rows.filter((row) => row.state === "DELIVERED").length} delivered, ${received.length} messages received, ${sameKeyTwice} repeated with the same idempotency key`,
+          detail: `${rows.length} notifications, ${rows.filter((row) => row.state === "DELIVERED").length} delivered, ${received.length} messages received, ${sameKeyTwice} repeated with the same idempotency key, ${mail.droppedConnections} SMTP connections dropped by a killed replica`,
         },
         {
           name: "notifications sent twice without the same idempotency key: 0",

@@ -9,9 +9,11 @@ import { SMTPServer } from "smtp-server";
 /**
  * What the SMTP peer received, parsed; a recipient starting with "bounce" is refused for good (550). With
  * `slowestMs`, each message is answered after a random delay up to it: deliveries stay in flight a while.
+ * `droppedConnections` counts clients gone mid-conversation (a replica killed while delivering).
  */
 export async function startMailPeer(port = 0, slowestMs = 0) {
   const received: ParsedMail[] = [];
+  const peer = { received, droppedConnections: 0, url: "", close: () => Promise.resolve() };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -31,13 +33,15 @@ export async function startMailPeer(port = 0, slowestMs = 0) {
       );
     },
   });
+  // smtp-server re-emits a connection's socket error (ECONNRESET when the client dies) on the server, which would
+  // end the process without a listener; a mail server outlives its clients.
+  server.on("error", () => {
+    peer.droppedConnections += 1;
+  });
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  const bound = (server.server.address() as AddressInfo).port;
-  return {
-    received,
-    url: `smtp://127.0.0.1:${bound}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  peer.url = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
+  peer.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return peer;
 }
 
 /** An HTTP receiver of webhook calls; `failFirst` answers 503 that many times before it takes calls. */
