@@ -5,11 +5,13 @@ import { DateResolver as RfcDate, DateTimeISOResolver as RfcDateTime } from "gra
  * The graph's dates: graphql-scalars' RFC 3339 rules, and a year from 1 to 9999. RFC 3339 allows year 0, which
  * JavaScript reads as 1 BC and PostgreSQL refuses; no fact of the graph lies outside these years.
  */
+export const lastYear = 9999;
+
 function withinYears(scalar: GraphQLScalarType<Date, string>): GraphQLScalarType<Date, string> {
   const checked = (date: Date): Date => {
     const year = date.getUTCFullYear();
     // Thrown as graphql-scalars does: GraphQL names the variable or argument it came from.
-    if (year < 1 || year > 9999) throw new TypeError(`${scalar.name} must be in the years 1 to 9999`);
+    if (year < 1 || year > lastYear) throw new TypeError(`${scalar.name} must be in the years 1 to ${lastYear}`);
     return date;
   };
   return new GraphQLScalarType({

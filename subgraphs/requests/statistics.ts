@@ -3,6 +3,7 @@ import { z } from "zod";
 import { now } from "../../common/clock";
 import { envPositiveInt } from "../../common/config";
 import type { RequestKind as GraphRequestKind } from "../../common/request-kind";
+import { lastYear } from "../../common/scalars";
 import { Prisma, RequestKind, RequestStatus } from "../../prisma/requests/generated/client";
 import type { RequestStatistics } from "./types/statistics";
 import type { RequestsDb } from "./visibility";
@@ -182,7 +183,6 @@ const monthAfter = (instant: Date) => {
 };
 /** The first day of the instant's month (UTC), as the kept aggregates name a month: years 1 to 9999, as the graph's. */
 const firstDayOf = (instant: Date) => `${instant.toISOString().slice(0, 7)}-01`;
-const lastYear = 9999;
 
 /**
  * [from, to) as the whole months the kept aggregates answer for (a condition on their "month") and at most two parts
